@@ -1,0 +1,1 @@
+"""dateline: raw news in, a verified record of facts out."""
