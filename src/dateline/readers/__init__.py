@@ -1,0 +1,77 @@
+"""Readers: bytes from files, folders, gzip and stdin -> RawDocument or Failure.
+
+    iter_documents(paths, settings)    every input named, lazily, one item at a time
+      files.iter_inputs                paths -> bytes (+ the format the name implies)
+      decode.decode_bytes              bytes -> text (binary refused, charset found)
+      text / jsonl / html              text -> RawDocument(s)
+    document_from_text(text)           a str from the Python API -> RawDocument
+
+A format comes from the extension (after ``.gz``): ``.txt .text .md`` text,
+``.html .htm .xhtml`` HTML, ``.jsonl .ndjson .json`` JSON Lines or JSON;
+others, files without an extension and stdin are sniffed. Nothing here raises
+for a bad input: every ``InputError`` comes out as a :class:`Failure` naming the
+path (and line), and the run goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import BinaryIO, Iterator, Sequence
+
+from ..errors import InputError
+from ..model import Failure, RawDocument
+from ..settings import Settings
+from .decode import decode_bytes, looks_like_html, sniff_format
+from .files import STDIN, STDIN_PATH, format_for_path, iter_inputs
+from .jsonl import jsonl_documents, record_document
+from .text import document_from_text, html_to_document, text_document
+
+__all__ = [
+    "iter_documents",
+    "document_from_text",
+    "documents_from_bytes",
+    "decode_bytes",
+    "looks_like_html",
+    "sniff_format",
+    "format_for_path",
+    "record_document",
+    "STDIN",
+    "STDIN_PATH",
+]
+
+
+def iter_documents(paths: Sequence[str], settings: Settings | None = None,
+                   stdin: BinaryIO | None = None) -> Iterator[RawDocument | Failure]:
+    """Yield a RawDocument or a Failure for everything the paths name.
+
+    Folders are walked recursively in sorted order (hidden files and ``~``
+    backups skipped); ``-`` reads ``stdin`` (default ``sys.stdin.buffer``).
+    Inputs are read one at a time as the caller iterates.
+    """
+    settings = settings or Settings()
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    names = (os.fsdecode(p) if not isinstance(p, str) else p for p in paths)
+    for item in iter_inputs(names, settings.max_bytes, stdin):
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield from documents_from_bytes(item.data, item.path, item.format)
+
+
+def documents_from_bytes(data: bytes, path: str | None = None,
+                         format: str | None = None) -> Iterator[RawDocument | Failure]:
+    """The documents in one input's bytes; ``format`` ``text``/``html``/``jsonl``, or sniffed."""
+    try:
+        text = decode_bytes(data, path)
+        format = format or sniff_format(text)
+        if format == "jsonl":
+            items = jsonl_documents(text, path)
+        elif format == "html":
+            items = iter([html_to_document(text, path=path)])
+        else:
+            items = iter([text_document(text, path)])
+    except InputError as exc:
+        yield Failure.from_error(exc.located(path))
+        return
+    yield from items

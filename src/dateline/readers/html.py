@@ -1,0 +1,194 @@
+"""HTML page -> RawDocument: the page's main text and metadata, via trafilatura.
+
+Offline by construction: the page is parsed from the string given; ``url`` is only
+passed along as a string (trafilatura and htmldate use it as a hint, never fetch it).
+
+Extraction strategy (measured on ``shared/eval/extraction``, see
+``dateline.eval.extraction``):
+
+1. Parse once with trafilatura's loader; each ``<figure>`` that has a
+   ``<figcaption>`` is replaced by a paragraph holding the caption text, so
+   captions survive (trafilatura deletes figures) on a line of their own for the
+   segmenter to recognise.
+2. Extract in trafilatura's *precision* mode (tables kept, comments, formatting,
+   links and images left out). Precision mode trims related-story lists and
+   teasers that balanced mode keeps, but now and then it loses nearly the whole
+   article; so when it returns fewer than ``_SHORT_TOKENS`` words, the balanced
+   mode runs too and wins if precision kept less than ``_MIN_RATIO`` of its words.
+3. The first line is dropped when it repeats the headline (the headline travels
+   in ``RawDocument.headline``).
+
+trafilatura's ``deduplicate`` is never used: its cache is module-global state
+shared by every page in the process, so results would depend on what was read before.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from ..errors import NoArticleFound, UnreadableInput
+from ..model import RawDocument
+
+__all__ = ["html_document"]
+
+# precision-mode output shorter than this many \w+ tokens triggers the balanced run
+_SHORT_TOKENS = 300
+# balanced output wins when precision kept less than this share of its tokens
+_MIN_RATIO = 0.2
+
+_COMMON = dict(
+    include_comments=False,
+    include_tables=True,
+    include_formatting=False,
+    include_links=False,
+    include_images=False,
+    deduplicate=False,
+    output_format="python",
+)
+# prefer the original publication date over "last modified" for ``published``
+_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
+
+_TOKEN = re.compile(r"\w+")
+_WS = re.compile(r"\s+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def html_document(
+    html: str,
+    path: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    line: int | None = None,
+    published: str | None = None,
+    headline: str | None = None,
+) -> RawDocument:
+    """Extract the main article of one HTML page.
+
+    ``url``, ``id``, ``published`` and ``headline``, when given, win over what the page
+    says. Raises :class:`NoArticleFound` when the page holds no article text and
+    :class:`UnreadableInput` when it cannot be parsed at all; nothing else.
+    """
+    if isinstance(html, bytes):
+        raise UnreadableInput("HTML must be decoded text, got bytes", path, line)
+    if not isinstance(html, str):
+        raise UnreadableInput(f"HTML must be a string, got {type(html).__name__}", path, line)
+    if not html.strip():
+        raise NoArticleFound("no article text found in HTML (empty input)", path, line)
+    # lxml refuses control characters and lone surrogates: drop them, they carry no text
+    html = _SURROGATE.sub("", _CONTROL.sub("", html))
+
+    try:
+        text, meta = _extract(html, url)
+    except (NoArticleFound, UnreadableInput) as exc:
+        raise exc.located(path, line)
+    except Exception as exc:  # noqa: BLE001 - lxml/trafilatura raise many types; one typed reason out
+        reason = _one_line(f"HTML could not be parsed: {type(exc).__name__}: {exc}")
+        raise UnreadableInput(reason, path, line) from exc
+
+    title = _clean(meta.get("title"))
+    head = headline if headline else title
+    lines = [_clean(x) for x in text.split("\n")]
+    lines = [x for x in lines if x]
+    if lines and any(_same(lines[0], h) for h in (head, title) if h):
+        lines = lines[1:]
+    if not lines:
+        raise NoArticleFound("no article text found in HTML", path, line)
+
+    date = published if published else _iso_date(meta.get("date"))
+    return RawDocument(
+        content="\n".join(lines),
+        format="article",
+        source_format="html",
+        path=path,
+        line=line,
+        url=url or meta.get("url") or None,
+        id=id,
+        headline=head or None,
+        published=date,
+        byline=_clean(meta.get("author")) or None,
+    )
+
+
+def _extract(html: str, url: str | None) -> tuple[str, dict[str, Any]]:
+    """Main text (lines) and metadata dict; raises NoArticleFound when empty."""
+    import trafilatura  # heavy import, deferred until a page is read
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None or len(tree) == 0:
+        raise NoArticleFound("no article text found in HTML (no parsable document)")
+    _captions_to_paragraphs(tree)
+
+    doc = trafilatura.bare_extraction(
+        tree, url=url, favor_precision=True, with_metadata=True,
+        date_extraction_params=_DATE_PARAMS, **_COMMON,
+    )
+    meta: dict[str, Any] = {}
+    text = ""
+    if doc is not None:
+        meta = {k: getattr(doc, k, None) for k in ("title", "author", "date", "url", "sitename")}
+        text = doc.text or ""
+    if _count_tokens(text) < _SHORT_TOKENS:
+        # precision mode sometimes keeps only a fragment: compare with balanced mode
+        balanced = trafilatura.bare_extraction(tree, url=url, **_COMMON)
+        other = (balanced.text or "") if balanced is not None else ""
+        if _count_tokens(text) < _MIN_RATIO * _count_tokens(other):
+            text = other
+    if not text.strip():
+        raise NoArticleFound("no article text found in HTML")
+    return text, meta
+
+
+def _captions_to_paragraphs(tree) -> None:
+    """Replace each captioned ``<figure>`` by a ``<p>`` with its caption text.
+
+    Figures holding a table are left for trafilatura (it keeps those tables).
+    """
+    from lxml import etree
+
+    for figure in list(tree.iter("figure")):
+        if figure.find(".//table") is not None:
+            continue
+        caption = figure.find(".//figcaption")
+        if caption is None:
+            continue
+        words = _clean(caption.text_content())
+        parent = figure.getparent()
+        if parent is None:
+            continue
+        para = etree.Element("p")
+        para.text = words or None
+        para.tail = figure.tail
+        if words:
+            parent.replace(figure, para)
+
+
+def _count_tokens(text: str | None) -> int:
+    return len(_TOKEN.findall(text or ""))
+
+
+def _clean(text: Any) -> str:
+    if not text:
+        return ""
+    return _WS.sub(" ", str(text)).strip()
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return _WS.sub(" ", unicodedata.normalize("NFKC", s)).strip().casefold()
+
+    return norm(a) == norm(b)
+
+
+def _iso_date(value: Any) -> str | None:
+    m = _ISO_DATE.match(str(value or ""))
+    return m.group(0) if m else None
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = _WS.sub(" ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
