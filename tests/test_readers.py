@@ -269,6 +269,12 @@ def test_meta_charset_is_honoured():
     assert "Новости дня" in decode_bytes(html.encode("cp1251"), "page.html")
 
 
+def test_declared_latin1_is_read_as_cp1252():
+    html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    text = decode_bytes((html + "<p>\u201cQuoted\u201d caf\u00e9</p>").encode("cp1252"))
+    assert text.endswith("<p>\u201cQuoted\u201d caf\u00e9</p>")
+
+
 def test_mostly_utf8_with_stray_cp1252_bytes():
     data = "Zürich — “Genève”".encode("utf-8") + b" and caf\xe9"
     assert decode_bytes(data) == "Zürich — “Genève” and café"
@@ -419,6 +425,7 @@ def test_sniff_and_looks_like_html():
     assert looks_like_html("<div><p>One</p><p>Two</p></div>")
     assert looks_like_html("intro <body> stuff")
     assert not looks_like_html("A story that mentions <p> once.")
+    assert not looks_like_html("<b>Breaking</b> news: <i>quake</i> hits the coast.")
 
 
 # --- document_from_text (Python API) ------------------------------------------

@@ -155,7 +155,9 @@ def articles(db, limit, offset, as_json):
     if as_json:
         _dump(rows)
         return
-    click.echo(table(rows, [("id", "id", 16), ("published", "published", 10), ("n_entities", "ents", 4),
+    for row in rows:
+        row["date"] = (row.get("published") or row.get("updated") or "")[:10]
+    click.echo(table(rows, [("id", "id", 16), ("date", "date", 10), ("n_entities", "ents", 4),
                             ("headline", "headline", 0)]))
 
 

@@ -12,7 +12,7 @@ from itertools import islice
 from typing import Iterable, Iterator, Sequence
 
 from .errors import InputError
-from .extract.entities import mentions_from_doc
+from .extract.entities import dateline_mentions, mentions_from_doc
 from .model import Article, Failure, RawDocument
 from .nlp import load_model, pipe
 from .readers import iter_documents
@@ -77,7 +77,7 @@ class Pipeline:
         for (article, offset), doc in zip(jobs, pipe(self.nlp, texts)):
             mentions[id(article)].extend(mentions_from_doc(doc, offset, article.text))
         for article in articles:
-            found = mentions[id(article)]
+            found = dateline_mentions(mentions[id(article)], article.dateline, article.text)
             article.entities = resolve_entities(found, article.text) if found else []
         return articles
 

@@ -52,8 +52,7 @@ def article_text(article: Article, colour: bool = False, width: int = 88) -> str
     for h in article.highlights:
         lines.append(textwrap.fill("• " + _highlight(article, h.start, h.end, colour), width))
     for c in article.captions:
-        credit = f"  (credit: {c.credit.text})" if c.credit else ""
-        lines.append(textwrap.fill("▣ " + c.text, width) + credit)
+        lines.append(textwrap.fill("▣ " + c.text, width))
     lines.append("")
     blocks = sorted([("p", p) for p in article.paragraphs] + [("h", s) for s in article.subheads],
                     key=lambda kv: kv[1].start)

@@ -20,7 +20,7 @@ from typing import Any
 
 from dateline.model import Mention
 
-__all__ = ["ENTITY_LABELS", "mentions_from_doc"]
+__all__ = ["ENTITY_LABELS", "mentions_from_doc", "dateline_mentions"]
 
 #: spaCy (OntoNotes) labels that name a referent; the rest are left to other extractors.
 ENTITY_LABELS: frozenset[str] = frozenset({
@@ -77,5 +77,38 @@ def mentions_from_doc(doc: Any, offset: int, text: str) -> list[Mention]:
         if not any(ch.isalpha() for ch in surface):
             continue
         out.append(Mention(start, end, surface, label))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def dateline_mentions(mentions: list[Mention], dateline: Any, text: str) -> list[Mention]:
+    """Datelines name places: relabel mentions inside the dateline, and mentions
+    elsewhere spelling the same name, as GPE; add any dateline part (``MOSUL`` in
+    ``MOSUL, Iraq``) the model missed.
+
+    ``dateline`` is the article's dateline span (or None). Returns a new list.
+    """
+    if dateline is None:
+        return list(mentions)
+    out: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    places = {p.strip().casefold() for p in dateline.text.split(",") if p.strip()}
+    for m in mentions:
+        inside = dateline.start <= m.start and m.end <= dateline.end
+        if inside or (m.text.casefold() in places and m.label != "GPE"):
+            m = Mention(m.start, m.end, m.text, "GPE")
+        if inside:
+            covered.append((m.start, m.end))
+        out.append(m)
+    pos = dateline.start
+    for part in dateline.text.split(","):
+        lead = len(part) - len(part.lstrip())
+        start = pos + lead
+        end = start + len(part.strip())
+        pos += len(part) + 1
+        if end <= start or any(s < end and start < e for s, e in covered):
+            continue
+        if any(c.isalpha() for c in text[start:end]):
+            out.append(Mention(start, end, text[start:end], "GPE"))
     out.sort(key=lambda m: (m.start, m.end))
     return out

@@ -57,8 +57,7 @@ _NOT_CP1252_LETTERS = bytes(b for b in range(256) if b not in _CP1252_LETTERS)
 _SYMBOL_IN_WORD = re.compile(rb"[A-Za-z\xc0-\xff][\xa1-\xbf][A-Za-z\xc0-\xff]")
 
 _ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
-_ESCAPED = re.compile("[\udc80-\udcff]")
-_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_HIGH_BYTES = bytes(range(128, 256))
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
@@ -77,6 +76,9 @@ _TAG = re.compile(
     r"|img|meta|script|style|title|header|footer|nav|main|figure|figcaption|time|strong|em"
     r"|b|i|blockquote)(?:\s[^<>]*)?/?>", re.I)
 _BODY = re.compile(r"<body[\s>]", re.I)
+_BLOCK_START = re.compile(
+    r"\s*<(?:head|body|p|div|article|section|main|header|nav|table|ul|ol|h[1-6]|meta|title"
+    r"|figure|blockquote)[\s/>]", re.I)
 _JSON_START = re.compile(r"\s*(?:\[\s*)?\{\s*(?:\"[^\"\\\n]{0,200}\"\s*:|\}|$)")
 
 
@@ -139,7 +141,7 @@ def looks_like_html(text: str) -> bool:
     if _BODY.search(sample):
         return True
     tags = sum(1 for _ in _TAG.finditer(sample))
-    if tags >= 2 and _TAG.match(sample.lstrip()):
+    if tags >= 2 and _BLOCK_START.match(sample):
         return True
     return tags >= 5 and tags * 200 >= len(sample)
 
@@ -216,8 +218,8 @@ def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with a few stray bytes (a dump glued from two encodings): the
     stray bytes are read as Windows-1252, the rest as UTF-8."""
     text = data.decode("utf-8", errors="surrogateescape")
-    stray = sum(1 for _ in _ESCAPED.finditer(text))
-    good = sum(1 for _ in _NON_ASCII.finditer(text))
+    stray = len(text) - len(data.decode("utf-8", errors="ignore"))
+    good = len(text) - stray - len(data.translate(None, delete=_HIGH_BYTES))  # non-ASCII chars
     if good <= stray:
         return None
     return _ESCAPED_RUN.sub(

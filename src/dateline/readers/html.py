@@ -38,6 +38,9 @@ _SHORT_TOKENS = 300
 # balanced output wins when precision kept less than this share of its tokens
 _MIN_RATIO = 0.2
 
+# figure captions go on lines of their own beside the block they sat next to
+_KEEP_CAPTIONS = True
+
 _COMMON = dict(
     include_comments=False,
     include_tables=True,
@@ -82,7 +85,7 @@ def html_document(
     html = _SURROGATE.sub("", _CONTROL.sub("", html))
 
     try:
-        text, meta = _extract(html, url)
+        text, meta, captions = _extract(html, url)
     except (NoArticleFound, UnreadableInput) as exc:
         raise exc.located(path, line)
     except Exception as exc:  # noqa: BLE001 - lxml/trafilatura raise many types; one typed reason out
@@ -95,6 +98,7 @@ def html_document(
     lines = [x for x in lines if x]
     if lines and any(_same(lines[0], h) for h in (head, title) if h):
         lines = lines[1:]
+    lines = _add_captions(lines, captions)
     if not lines:
         raise NoArticleFound("no article text found in HTML", path, line)
 
@@ -113,15 +117,15 @@ def html_document(
     )
 
 
-def _extract(html: str, url: str | None) -> tuple[str, dict[str, Any]]:
-    """Main text (lines) and metadata dict; raises NoArticleFound when empty."""
+def _extract(html: str, url: str | None) -> tuple[str, dict[str, Any], list]:
+    """Main text, metadata dict and figure captions; raises NoArticleFound when empty."""
     import trafilatura  # heavy import, deferred until a page is read
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None or len(tree) == 0:
         raise NoArticleFound("no article text found in HTML (no parsable document)")
-    _captions_to_paragraphs(tree)
+    captions = _figure_captions(tree) if _KEEP_CAPTIONS else []
 
     doc = trafilatura.bare_extraction(
         tree, url=url, favor_precision=True, with_metadata=True,
@@ -140,31 +144,73 @@ def _extract(html: str, url: str | None) -> tuple[str, dict[str, Any]]:
             text = other
     if not text.strip():
         raise NoArticleFound("no article text found in HTML")
-    return text, meta
+    return text, meta, captions
 
 
-def _captions_to_paragraphs(tree) -> None:
-    """Replace each captioned ``<figure>`` by a ``<p>`` with its caption text.
+_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"})
+_ANCHOR_CHARS = 60
 
-    Figures holding a table are left for trafilatura (it keeps those tables).
+
+def _figure_captions(tree) -> list[tuple[str, str | None, str | None]]:
+    """Each ``<figure>``'s caption with the text of the block before and after it.
+
+    Returns ``(caption, previous_block, next_block)`` in document order; figures
+    holding a table are left to trafilatura, which keeps those tables.
     """
-    from lxml import etree
+    found: list[tuple[str, str | None, str | None]] = []
+    pending: list[int] = []       # captions still waiting for their next block
+    previous: str | None = None
+    skip_until = None             # the figure whose descendants we are inside
+    for el in tree.iter():
+        if skip_until is not None:
+            if any(a is skip_until for a in el.iterancestors("figure")):
+                continue
+            skip_until = None
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "figure" and el.find(".//table") is None:
+            caption = el.find(".//figcaption")
+            if caption is not None:
+                words = _clean(" ".join(caption.itertext()))
+                if words:
+                    found.append((words, previous, None))
+                    pending.append(len(found) - 1)
+            skip_until = el
+            continue
+        if tag in _BLOCKS:
+            words = _clean(el.text_content())
+            if len(words) >= 20:
+                for i in pending:
+                    found[i] = (found[i][0], found[i][1], words)
+                pending = []
+                previous = words
+    return found
 
-    for figure in list(tree.iter("figure")):
-        if figure.find(".//table") is not None:
+
+def _add_captions(lines: list[str], captions: list[tuple[str, str | None, str | None]]) -> list[str]:
+    """Put each caption on its own line next to the extracted block it sat beside
+    in the page; captions of figures outside the extracted article are left out."""
+    if not captions:
+        return lines
+    keys = [_norm(x)[:_ANCHOR_CHARS] for x in lines]
+    present = {_norm(x) for x in lines}
+    before: dict[int, list[str]] = {}
+    after: dict[int, list[str]] = {}
+    for caption, prev, nxt in captions:
+        if _norm(caption) in present:
             continue
-        caption = figure.find(".//figcaption")
-        if caption is None:
+        if nxt and (k := _norm(nxt)[:_ANCHOR_CHARS]) in keys:
+            before.setdefault(keys.index(k), []).append(caption)
+        elif prev and (k := _norm(prev)[:_ANCHOR_CHARS]) in keys:
+            after.setdefault(keys.index(k), []).append(caption)
+        else:
             continue
-        words = _clean(caption.text_content())
-        parent = figure.getparent()
-        if parent is None:
-            continue
-        para = etree.Element("p")
-        para.text = words or None
-        para.tail = figure.tail
-        if words:
-            parent.replace(figure, para)
+        present.add(_norm(caption))
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out += before.get(i, [])
+        out.append(line)
+        out += after.get(i, [])
+    return out
 
 
 def _count_tokens(text: str | None) -> int:
@@ -177,11 +223,12 @@ def _clean(text: Any) -> str:
     return _WS.sub(" ", str(text)).strip()
 
 
-def _same(a: str, b: str) -> bool:
-    def norm(s: str) -> str:
-        return _WS.sub(" ", unicodedata.normalize("NFKC", s)).strip().casefold()
+def _norm(text: str) -> str:
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
-    return norm(a) == norm(b)
+
+def _same(a: str, b: str) -> bool:
+    return _norm(a) == _norm(b)
 
 
 def _iso_date(value: Any) -> str | None:
