@@ -45,3 +45,6 @@ eval: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis
+
+readme-example: $(VENV)/.installed
+	$(BIN)/python scripts/readme_example.py

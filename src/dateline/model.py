@@ -144,6 +144,8 @@ class RawDocument:
     chrome, as scraped) or ``article`` (the text of exactly one article, e.g. a
     JSON Lines ``text`` field or the main text extracted from an HTML page).
     ``source_format`` is the input's own format (``text``, ``html``, ``jsonl``).
+    ``captions`` are caption texts a reader already knows (HTML ``figcaption``):
+    lines equal to one of them are captions, whatever they look like.
     ``line`` is the 1-based line of the input where this document starts.
     """
 
@@ -158,6 +160,7 @@ class RawDocument:
     updated: str | None = None
     byline: str | None = None
     source_format: str | None = None
+    captions: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

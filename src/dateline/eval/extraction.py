@@ -8,8 +8,9 @@ Two gold sets (see ``shared/eval/extraction/README.md``), recognised by shape:
   scored with trafilatura's snippet metric, plus title/author/date accuracy.
 
 A *body function* turns one page into ``(body, headline, byline, published)``.
-:func:`default_body` is dateline's own path (HTML reader, then the segmenter);
-:func:`trafilatura_baseline_body` is bare trafilatura, for "ours vs trafilatura"::
+:func:`default_body` is dateline's own path (HTML reader, then the segmenter),
+:func:`reader_body` the HTML reader alone, and :func:`trafilatura_baseline_body`
+bare trafilatura, for "ours vs trafilatura"::
 
     python -m dateline.eval.extraction ../shared/eval/extraction/scrapinghub
 """
@@ -30,6 +31,7 @@ from . import metrics as M
 __all__ = [
     "evaluate_extraction",
     "default_body",
+    "reader_body",
     "trafilatura_baseline_body",
     "format_report",
     "BodyResult",
@@ -47,31 +49,30 @@ _META_FIELDS = (("title", 1), ("author", 2), ("date", 3))
 # ---------------------------------------------------------------- body functions
 
 def default_body(html: str, url: str | None = None) -> BodyResult:
-    """dateline's own extraction: :func:`html_document`, then the segmenter.
+    """dateline's own extraction: :func:`html_document`, then the segmenter; the
+    body, headline, byline and date of the first article.
 
     Raises :class:`InputError` when the page holds no article.
     """
     from ..readers.html import html_document
+    from ..segment import segment
 
-    raw = html_document(html, url=url)
-    segment = _segmenter()
-    if segment is None:
-        # FALLBACK while dateline.segment is not importable: the reader's text as the
-        # body. Remove once the segmenter has landed.
-        return raw.content, raw.headline, raw.byline, raw.published
-    articles = segment(raw)
+    articles = segment(html_document(html, url=url))
     if not articles:
-        return None, raw.headline, raw.byline, raw.published
+        return None, None, None, None
     first = articles[0]
     return first.body, first.headline, first.byline, first.published
 
 
-def _segmenter() -> Callable | None:
-    try:
-        from ..segment import segment
-    except ImportError:  # FALLBACK: see default_body
-        return None
-    return segment
+def reader_body(html: str, url: str | None = None) -> BodyResult:
+    """The HTML reader alone (no segmenter): its whole text as the body.
+
+    Scores the reader apart from the segmenter, so a drop can be pinned on one stage.
+    """
+    from ..readers.html import html_document
+
+    raw = html_document(html, url=url)
+    return raw.content, raw.headline, raw.byline, raw.published
 
 
 def trafilatura_baseline_body(html: str, url: str | None = None) -> BodyResult:
@@ -296,8 +297,8 @@ def format_report(report: dict[str, Any], baseline: dict[str, Any] | None = None
             if baseline and all(isinstance(v, float) for v in values):
                 cells.append(f"{values[0] - values[1]:+.4f}")
             rows.append([f"{group} {key}", *cells])
-    for key in ("failed", "seconds"):
-        rows.append([key, *(_fmt(r[key]) for r in reports)] + (["" ] if baseline else []))
+    rows.append(["failed", *(str(r["failed"]) for r in reports)] + ([""] if baseline else []))
+    rows.append(["seconds", *(f"{r['seconds']:.1f}" for r in reports)] + ([""] if baseline else []))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [head]
     for n, row in enumerate(rows):
@@ -308,19 +309,22 @@ def format_report(report: dict[str, Any], baseline: dict[str, Any] | None = None
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m dateline.eval.extraction PATH... [--limit N] [--no-baseline] [--json]``."""
+    """``python -m dateline.eval.extraction PATH... [--reader-only] [--limit N] [--no-baseline] [--json]``."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m dateline.eval.extraction",
                                      description="Score dateline's HTML extraction against gold sets.")
     parser.add_argument("paths", nargs="+", help="scrapinghub folder or trafilatura-en.jsonl")
     parser.add_argument("--limit", type=int, default=None, help="first N pages only")
+    parser.add_argument("--reader-only", action="store_true",
+                        help="score the HTML reader without the segmenter")
     parser.add_argument("--no-baseline", action="store_true", help="skip bare trafilatura")
     parser.add_argument("--json", action="store_true", help="print the reports as JSON")
     args = parser.parse_args(argv)
     try:
         for path in args.paths:
-            ours = evaluate_extraction(path, limit=args.limit)
+            ours = evaluate_extraction(path, body_fn=reader_body if args.reader_only else default_body,
+                                       limit=args.limit)
             base = None if args.no_baseline else evaluate_extraction(
                 path, body_fn=trafilatura_baseline_body, limit=args.limit)
             if args.json:

@@ -20,7 +20,8 @@ Metadata comparison rules (ours; neither source project defines one):
 * ``date`` compares only the leading ``YYYY-MM-DD`` of each side (so a predicted
   ``2019-10-19T08:00:00`` matches gold ``2019-10-19``);
 * ``author``: each side is split into names on ``;``, ``,``, ``&``, ``|``, ``/`` and the
-  word ``and``, and the two *sets* of names must be equal (gold may be a list of names);
+  word ``and``; full stops count as spaces (``T. V. Raman`` = ``T V Raman``); the two
+  *sets* of names must be equal (gold may be a list of names);
 * a gold value of ``None`` means "never annotated": the page is left out of that field;
 * an empty gold string (or empty list) means the right answer is "none": the page
   counts as correct only when the prediction is ``None`` or empty.
@@ -248,6 +249,7 @@ def _authors(value: Any) -> frozenset[str]:
         if item is None:
             continue
         for name in _AUTHOR_SEP.split(_norm(str(item))):
+            name = normalise_ws(name.replace(".", " "))
             if name:
                 names.add(name)
     return frozenset(names)

@@ -6,17 +6,17 @@ passed along as a string (trafilatura and htmldate use it as a hint, never fetch
 Extraction strategy (measured on ``shared/eval/extraction``, see
 ``dateline.eval.extraction``):
 
-1. Parse once with trafilatura's loader; each ``<figure>`` that has a
-   ``<figcaption>`` is replaced by a paragraph holding the caption text, so
-   captions survive (trafilatura deletes figures) on a line of their own for the
-   segmenter to recognise.
+1. Parse once with trafilatura's loader and note each ``<figure>``'s caption with
+   the blocks before and after it (trafilatura deletes figures).
 2. Extract in trafilatura's *precision* mode (tables kept, comments, formatting,
    links and images left out). Precision mode trims related-story lists and
    teasers that balanced mode keeps, but now and then it loses nearly the whole
    article; so when it returns fewer than ``_SHORT_TOKENS`` words, the balanced
    mode runs too and wins if precision kept less than ``_MIN_RATIO`` of its words.
 3. The first line is dropped when it repeats the headline (the headline travels
-   in ``RawDocument.headline``).
+   in ``RawDocument.headline``); a title ending in `` | <site name>`` loses it.
+4. Captions are put back, each on a line of its own beside the extracted block it
+   sat next to; figures outside the extracted article (galleries, sidebars) stay out.
 
 trafilatura's ``deduplicate`` is never used: its cache is module-global state
 shared by every page in the process, so results would depend on what was read before.
@@ -38,9 +38,6 @@ _SHORT_TOKENS = 300
 # balanced output wins when precision kept less than this share of its tokens
 _MIN_RATIO = 0.2
 
-# figure captions go on lines of their own beside the block they sat next to
-_KEEP_CAPTIONS = True
-
 _COMMON = dict(
     include_comments=False,
     include_tables=True,
@@ -51,9 +48,18 @@ _COMMON = dict(
     output_format="python",
 )
 # prefer the original publication date over "last modified" for ``published``
-_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+
+# a page whose extracted lines all have fewer words than this holds no article
+_MIN_LINE_TOKENS = 6
+# page blocks that anchor a caption to its place in the text, and how much of them to compare
+_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"})
+_ANCHOR_CHARS = 60
+# "<title> | <site name>" separators
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " : ")
 
 _TOKEN = re.compile(r"\w+")
+_TAG = re.compile(r"<[A-Za-z!]")
 _WS = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -68,11 +74,17 @@ def html_document(
     line: int | None = None,
     published: str | None = None,
     headline: str | None = None,
+    *,
+    captions: bool = True,
 ) -> RawDocument:
     """Extract the main article of one HTML page.
 
-    ``url``, ``id``, ``published`` and ``headline``, when given, win over what the page
-    says. Raises :class:`NoArticleFound` when the page holds no article text and
+    ``content`` holds one block per line: paragraphs, subheads, list items
+    (``- item``), table rows (``| a | b |``) and, with ``captions``, figure captions
+    next to the paragraph they sat beside. ``url``, ``id``, ``published`` and
+    ``headline``, when given, win over what the page says.
+
+    Raises :class:`NoArticleFound` when the page holds no article text and
     :class:`UnreadableInput` when it cannot be parsed at all; nothing else.
     """
     if isinstance(html, bytes):
@@ -85,22 +97,24 @@ def html_document(
     html = _SURROGATE.sub("", _CONTROL.sub("", html))
 
     try:
-        text, meta, captions = _extract(html, url)
+        text, meta, figures = _extract(html, url, captions)
     except (NoArticleFound, UnreadableInput) as exc:
         raise exc.located(path, line)
     except Exception as exc:  # noqa: BLE001 - lxml/trafilatura raise many types; one typed reason out
         reason = _one_line(f"HTML could not be parsed: {type(exc).__name__}: {exc}")
         raise UnreadableInput(reason, path, line) from exc
 
-    title = _clean(meta.get("title"))
+    raw_title = _clean(meta.get("title"))
+    title = _strip_site_name(raw_title, meta.get("sitename"), meta.get("hostname"))
     head = headline if headline else title
     lines = [_clean(x) for x in text.split("\n")]
     lines = [x for x in lines if x]
-    if lines and any(_same(lines[0], h) for h in (head, title) if h):
+    if lines and any(_same(lines[0], h) for h in (head, title, raw_title) if h):
         lines = lines[1:]
-    lines = _add_captions(lines, captions)
-    if not lines:
+    if not any(_count_tokens(x) >= _MIN_LINE_TOKENS for x in lines):
+        # only menu items, buttons and labels ("Home", "Search"): site chrome
         raise NoArticleFound("no article text found in HTML", path, line)
+    lines = _add_captions(lines, figures)
 
     date = published if published else _iso_date(meta.get("date"))
     return RawDocument(
@@ -114,41 +128,49 @@ def html_document(
         headline=head or None,
         published=date,
         byline=_clean(meta.get("author")) or None,
+        captions=[c for c, _, _ in figures] if captions else [],
     )
 
 
-def _extract(html: str, url: str | None) -> tuple[str, dict[str, Any], list]:
+def _extract(html: str, url: str | None, captions: bool) -> tuple[str, dict[str, Any], list]:
     """Main text, metadata dict and figure captions; raises NoArticleFound when empty."""
     import trafilatura  # heavy import, deferred until a page is read
     from trafilatura.utils import load_html
 
     tree = load_html(html)
+    if tree is None and _TAG.search(html):
+        # a fragment (``<p>..</p><p>..</p>``): trafilatura wants a whole document
+        tree = load_html(f"<html><body>{html}</body></html>")
     if tree is None or len(tree) == 0:
         raise NoArticleFound("no article text found in HTML (no parsable document)")
-    captions = _figure_captions(tree) if _KEEP_CAPTIONS else []
+    figures = _figure_captions(tree) if captions else []
 
     doc = trafilatura.bare_extraction(
         tree, url=url, favor_precision=True, with_metadata=True,
         date_extraction_params=_DATE_PARAMS, **_COMMON,
     )
-    meta: dict[str, Any] = {}
-    text = ""
-    if doc is not None:
-        meta = {k: getattr(doc, k, None) for k in ("title", "author", "date", "url", "sitename")}
-        text = doc.text or ""
+    text = (doc.text or "") if doc is not None else ""
+    meta = _metadata(doc)
     if _count_tokens(text) < _SHORT_TOKENS:
         # precision mode sometimes keeps only a fragment: compare with balanced mode
-        balanced = trafilatura.bare_extraction(tree, url=url, **_COMMON)
+        balanced = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=doc is None,
+            date_extraction_params=_DATE_PARAMS, **_COMMON,
+        )
         other = (balanced.text or "") if balanced is not None else ""
         if _count_tokens(text) < _MIN_RATIO * _count_tokens(other):
             text = other
+        if doc is None:
+            meta = _metadata(balanced)
     if not text.strip():
         raise NoArticleFound("no article text found in HTML")
-    return text, meta, captions
+    return text, meta, figures
 
 
-_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"})
-_ANCHOR_CHARS = 60
+def _metadata(doc: Any) -> dict[str, Any]:
+    if doc is None:
+        return {}
+    return {k: getattr(doc, k, None) for k in ("title", "author", "date", "url", "sitename", "hostname")}
 
 
 def _figure_captions(tree) -> list[tuple[str, str | None, str | None]]:
@@ -211,6 +233,20 @@ def _add_captions(lines: list[str], captions: list[tuple[str, str | None, str | 
         out.append(line)
         out += after.get(i, [])
     return out
+
+
+def _strip_site_name(title: str, *names: Any) -> str:
+    """``"Floods kill 12 | The Daily Example"`` -> ``"Floods kill 12"`` when the
+    suffix is the page's site name or host name."""
+    for name in names:
+        name = _clean(name)
+        if not name:
+            continue
+        for sep in _TITLE_SEPARATORS:
+            suffix = (sep + name).lower()
+            if title.lower().endswith(suffix) and len(title) > len(suffix):
+                return title[: len(title) - len(suffix)].strip() or title
+    return title
 
 
 def _count_tokens(text: str | None) -> int:

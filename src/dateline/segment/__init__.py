@@ -26,7 +26,7 @@ def _source(raw: RawDocument, index: int) -> Source:
 
 def segment(raw: RawDocument) -> list[Article]:
     """Split and clean a raw document into articles; raise NoArticleFound if none."""
-    lines = classify(raw.content)
+    lines = classify(raw.content, raw.captions)
     if raw.format == "dump":
         ranges = split_articles(lines)
     else:
@@ -34,7 +34,7 @@ def segment(raw: RawDocument) -> list[Article]:
     articles: list[Article] = []
     for lo, hi, head in ranges:
         headline = lines[head].text if head is not None else raw.headline
-        parts = collect_parts(lines[lo:hi], headline=headline)
+        parts = collect_parts(lines[lo:hi], headline=headline, extracted=raw.format == "article")
         if not parts.has_body:
             continue
         # metadata the input gave wins over what the page text says

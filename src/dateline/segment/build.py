@@ -55,8 +55,14 @@ def _is_wrapped(lines: list[Line]) -> bool:
     return running >= 3
 
 
-def collect_parts(lines: list[Line], headline: str | None = None) -> Parts:
-    """Decide the role of every line of one article."""
+def collect_parts(lines: list[Line], headline: str | None = None, extracted: bool = False) -> Parts:
+    """Decide the role of every line of one article.
+
+    ``extracted`` says the lines come from a main-text extractor (HTML) or a
+    record's text field, not a raw page dump: boilerplate is already gone, so
+    short lines that are neither headline nor subhead (list items, schedules,
+    table rows) are kept as body instead of being dropped as links or labels.
+    """
     parts = Parts(headline=headline)
     head_key = L.norm(headline) if headline else None
     body_started = False
@@ -84,18 +90,23 @@ def collect_parts(lines: list[Line], headline: str | None = None) -> Parts:
         elif kind == SUBHEAD:
             if body_started:
                 parts.items.append(("subhead", line))
-        elif kind == TITLE and not body_started:
+        elif kind == TITLE and not body_started and (parts.headline is None or not extracted):
             if parts.headline is None:
                 parts.headline, head_key = line.text, L.norm(line.text)
-            # other short lines before the body are kickers or section labels: dropped
+            # other short lines before a dump's body are kickers or section labels: dropped
         elif kind == TITLE and line.words <= _SUBHEAD_MAX_WORDS:
             nxt = _next_content(lines, i)
             if nxt is not None and nxt.kind in (TEXT, BULLET, BYLINE):
                 parts.items.append(("subhead", line))
-            # a short line followed by no paragraph is a related link or a label: dropped
+            elif extracted:
+                parts.items.append(("paragraph", line))
+            # in a dump, a short line followed by no paragraph is a related link or a label: dropped
         else:                                         # TEXT, a long TITLE, or a late BYLINE
             parts.items.append(("paragraph", line))
             body_started = True
+    if not parts.has_body:
+        # a list-only article (a recipe, a fact box): its bullets are its body
+        parts.items = [("paragraph" if k == "highlight" else k, l) for k, l in parts.items]
     return parts
 
 

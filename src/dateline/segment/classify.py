@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from . import lines as L
 from .dates import parse_date_line
@@ -55,6 +56,8 @@ def _kind_alone(line: Line) -> None:
         line.kind = SEP
     elif L.is_counter(s):
         line.kind = COUNTER
+    elif len(s) > 2 and s[0] == "|" and s[-1] == "|":
+        line.kind = TEXT                      # a table row, as readers write tables
     elif (d := parse_date_line(s)) is not None:
         line.kind, line.date = DATE, d
     elif L.is_chrome(s) or L.is_breadcrumb(s) or _TRAILER.match(s):
@@ -73,8 +76,12 @@ def _kind_alone(line: Line) -> None:
         line.kind = TEXT
 
 
-def classify(text: str) -> list[Line]:
-    """Split ``text`` into lines and classify each one."""
+def classify(text: str, captions: Iterable[str] = ()) -> list[Line]:
+    """Split ``text`` into lines and classify each one.
+
+    ``captions`` are caption texts known from the source's markup; lines equal
+    to one of them are captions.
+    """
     out: list[Line] = []
     for no, raw in enumerate(text.split("\n")):
         lo, hi = _strip_bounds(raw)
@@ -82,7 +89,23 @@ def classify(text: str) -> list[Line]:
         _kind_alone(line)
         out.append(line)
     _captions_after_counters(out)
+    _known_captions(out, captions)
     return out
+
+
+def _mark_caption(line: Line) -> None:
+    line.kind = CAPTION
+    c = L.caption_credit(line.text)
+    line.credit = (line.lo + c[0], line.lo + c[1]) if c else None
+
+
+def _known_captions(lines: list[Line], captions: Iterable[str]) -> None:
+    keys = {L.norm(c) for c in captions if c and c.strip()}
+    if not keys:
+        return
+    for line in lines:
+        if line.kind not in (BLANK, SEP, CAPTION) and L.norm(line.text) in keys:
+            _mark_caption(line)
 
 
 def _captions_after_counters(lines: list[Line]) -> None:
@@ -94,9 +117,7 @@ def _captions_after_counters(lines: list[Line]) -> None:
         for nxt in lines[i + 1:]:
             if nxt.kind in (TEXT, TITLE, CAPTION, BYLINE) and taken < _MAX_CAPTION_LINES:
                 if nxt.kind != CAPTION:
-                    nxt.kind = CAPTION
-                    c = L.caption_credit(nxt.text)
-                    nxt.credit = (nxt.lo + c[0], nxt.lo + c[1]) if c else None
+                    _mark_caption(nxt)
                 taken += 1
                 if nxt.credit:
                     break
