@@ -134,3 +134,13 @@ def test_store_errors_are_one_line(runner, tmp_path):
     result = runner.invoke(main, ["articles", "--db", str(notdb)])
     assert result.exit_code == 2
     assert "notes.db" in result.output and "Traceback" not in result.output
+
+
+def test_ingest_with_progress_bar_and_a_failure(runner, tmp_path, nlp):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "seed.txt").write_bytes((SAMPLES / "seed_dump.txt").read_bytes())
+    result = runner.invoke(main, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "p.db"), "--progress"])
+    assert result.exit_code == 1, result.output
+    assert "skipped" in result.output and "empty.txt" in result.output
+    assert "stored      2" in result.output

@@ -88,12 +88,12 @@ def ingest(paths, db, as_json, progress, model, max_bytes, batch_size, no_nlp):
         bar = tqdm(unit=" articles", desc="ingest", file=sys.stderr, dynamic_ncols=True)
     with _open(db_path) as store:
         try:
-            report = run_ingest(list(paths), store, settings, on_progress=bar.update if bar else None,
-                                on_failure=lambda f: (bar.write if bar else _stderr)(f"skipped {f}"))
+            report = run_ingest(list(paths), store, settings, on_progress=bar.update if bar is not None else None,
+                                on_failure=lambda f: (bar.write if bar is not None else _stderr)(f"skipped {f}"))
         except ConfigError as exc:
             _fail(str(exc))
         finally:
-            if bar:
+            if bar is not None:
                 bar.close()
     if as_json:
         _dump({"db": db_path, **report.to_dict()})
@@ -229,19 +229,21 @@ def entities(db, etype, query, limit, as_json):
 @click.argument("task")
 @click.argument("path")
 @click.option("--limit", type=int, help="Score only the first N documents.")
+@click.option("--baseline/--no-baseline", default=True, show_default=True,
+              help="Also score the peer baseline (bare trafilatura for extraction) in the same run.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
-def evaluate(task, path, limit, as_json):
+def evaluate(task, path, limit, baseline, as_json):
     """Score the pipeline against a gold set: dateline eval extraction FILE."""
-    from .eval import format_report, run_eval
+    from .eval import format_task_report, run_eval
 
     try:
-        report = run_eval(task, path, limit=limit)
+        report = run_eval(task, path, baseline=baseline, limit=limit)
     except (EvalError, DatelineError) as exc:
         _fail(str(exc))
     if as_json:
         _dump(report)
     else:
-        click.echo(format_report(report))
+        click.echo(format_task_report(report))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,21 +14,38 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import EvalError
-from .extraction import evaluate_extraction, format_report
+from .extraction import evaluate_extraction, format_report, trafilatura_baseline_body
 
-__all__ = ["TASKS", "run_eval", "evaluate_extraction", "format_report"]
+__all__ = ["TASKS", "BASELINES", "run_eval", "evaluate_extraction", "format_report", "format_task_report"]
 
 #: task name -> scorer; later tasks (quotes, time, geo, events) register here.
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "extraction": evaluate_extraction,
 }
 
+#: task name -> keyword arguments that make the scorer run the peer baseline instead of us.
+BASELINES: dict[str, dict[str, Any]] = {
+    "extraction": {"body_fn": trafilatura_baseline_body},   # bare trafilatura.extract
+}
 
-def run_eval(task: str, path: str, **kw: Any) -> dict[str, Any]:
-    """Run the scorer registered for ``task`` on the gold set at ``path``."""
+
+def run_eval(task: str, path: str, baseline: bool = False, **kw: Any) -> dict[str, Any]:
+    """Run the scorer registered for ``task`` on the gold set at ``path``.
+
+    With ``baseline=True`` the peer baseline is scored in the same run and its
+    report is kept under ``report["baseline"]``.
+    """
     try:
         scorer = TASKS[task]
     except KeyError:
         known = ", ".join(sorted(TASKS))
         raise EvalError(f"unknown evaluation task {task!r}; known tasks: {known}") from None
-    return scorer(path, **kw)
+    report = scorer(path, **kw)
+    if baseline and task in BASELINES:
+        report["baseline"] = scorer(path, **BASELINES[task], **kw)
+    return report
+
+
+def format_task_report(report: dict[str, Any]) -> str:
+    """A readable table of a report (and its baseline, when it has one)."""
+    return format_report(report, report.get("baseline"))

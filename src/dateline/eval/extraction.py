@@ -306,36 +306,3 @@ def format_report(report: dict[str, Any], baseline: dict[str, Any] | None = None
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m dateline.eval.extraction PATH... [--reader-only] [--limit N] [--no-baseline] [--json]``."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m dateline.eval.extraction",
-                                     description="Score dateline's HTML extraction against gold sets.")
-    parser.add_argument("paths", nargs="+", help="scrapinghub folder or trafilatura-en.jsonl")
-    parser.add_argument("--limit", type=int, default=None, help="first N pages only")
-    parser.add_argument("--reader-only", action="store_true",
-                        help="score the HTML reader without the segmenter")
-    parser.add_argument("--no-baseline", action="store_true", help="skip bare trafilatura")
-    parser.add_argument("--json", action="store_true", help="print the reports as JSON")
-    args = parser.parse_args(argv)
-    try:
-        for path in args.paths:
-            ours = evaluate_extraction(path, body_fn=reader_body if args.reader_only else default_body,
-                                       limit=args.limit)
-            base = None if args.no_baseline else evaluate_extraction(
-                path, body_fn=trafilatura_baseline_body, limit=args.limit)
-            if args.json:
-                print(json.dumps({"ours": ours, "baseline": base}, ensure_ascii=False))
-            else:
-                print(format_report(ours, base))
-                print()
-    except EvalError as exc:
-        parser.exit(2, f"error: {exc}\n")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
