@@ -94,3 +94,51 @@ def test_store_rejects_nothing_half_written_on_crash_in_batch(tmp_path, nlp):
             store.add(arts)
         assert store.count() == 0
         assert json.dumps(store.stats())
+
+
+def test_killed_ingest_leaves_a_consistent_database_and_a_rerun_finishes(tmp_path):
+    """SIGKILL mid-run (no cleanup at all): the database stays consistent and a re-run completes."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    base = (SAMPLES / "seed_dump.txt").read_text(encoding="utf-8")
+    for i in range(40):
+        # every copy of both articles differs, so 80 distinct articles in all
+        (folder / f"{i:03d}.txt").write_text(base.replace(" said", f" said{i}"), encoding="utf-8")
+    db = tmp_path / "killed.db"
+    cmd = [sys.executable, "-m", "dateline.cli", "ingest", str(folder), "--db", str(db), "--batch-size", "1",
+           "--no-progress"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        stored = 0
+        while time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+            if db.exists():
+                try:
+                    with sqlite3.connect(db) as con:
+                        stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+                except sqlite3.Error:
+                    stored = 0
+            if stored >= 4:
+                break
+        assert proc.poll() is None, "ingest finished before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        orphans = con.execute("SELECT count(*) FROM entities WHERE article_id NOT IN (SELECT id FROM articles)")
+        assert orphans.fetchone()[0] == 0
+    assert 4 <= n_articles < 80
+    done = subprocess.run(cmd + ["--json"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["stored"] == 80 - n_articles and report["duplicates"] == n_articles
