@@ -13,6 +13,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .errors import InputError
 from .extract.entities import dateline_mentions, mentions_from_doc
+from .extract.quotes import extract_quotes
 from .model import Article, Failure, RawDocument
 from .nlp import load_model, pipe
 from .readers import iter_documents
@@ -73,13 +74,24 @@ class Pipeline:
             for _, span in article.blocks():
                 jobs.append((article, span.start))
                 texts.append(span.text)
-        mentions: dict[int, list] = {id(a): [] for a in articles}
+        docs: dict[int, list] = {id(a): [] for a in articles}
         for (article, offset), doc in zip(jobs, pipe(self.nlp, texts)):
-            mentions[id(article)].extend(mentions_from_doc(doc, offset, article.text))
+            docs[id(article)].append((offset, doc))
         for article in articles:
-            found = dateline_mentions(mentions[id(article)], article.dateline, article.text)
-            article.entities = resolve_entities(found, article.text) if found else []
+            self.extract(article, docs[id(article)])
         return articles
+
+    def extract(self, article: Article, docs: list) -> Article:
+        """Run the extractors over one article whose blocks spaCy has parsed.
+
+        ``docs`` holds ``(offset, Doc)`` per block, in text order; facts are
+        written onto the article in article coordinates.
+        """
+        found = [m for offset, doc in docs for m in mentions_from_doc(doc, offset, article.text)]
+        found = dateline_mentions(found, article.dateline, article.text)
+        article.entities = resolve_entities(found, article.text) if found else []
+        article.quotes = extract_quotes(article, docs)
+        return article
 
     # -- whole runs ---------------------------------------------------------
     def run(self, items: Iterable[RawDocument | Failure]) -> Iterator[Article | Failure]:
