@@ -65,7 +65,8 @@ def test_round_trip_keeps_every_field(store):
         captions=[Caption(cap, len(text), text[cap:], Span.of(text, cap + 7, len(text)))],
         entities=[Entity("e1", "Baghdad", "GPE", ["BAGHDAD"],
                          [Mention(body_start, body_start + 7, "BAGHDAD", "GPE")])],
-        quotes=[{"start": 0, "end": 4, "text": "Café", "speaker": None}],
+        quotes=[{"id": "q1", "kind": "direct", "content": {"start": 0, "end": 4, "text": "Café"},
+                 "speaker": None, "cue": None, "confidence": 0.5}],
         quantities=[{"value": 3, "span": {"start": 17, "end": 18, "text": "3"}}],
         source=Source(path="in/a.jsonl", url="https://example.org/a", format="jsonl", index=4, id="r7"),
     )
@@ -316,7 +317,8 @@ def test_sqlite_error_inside_an_article_rolls_back(store, mosul):
 
 
 def test_unserialisable_fact_is_a_store_error(store, mosul):
-    bad = make("Bad", "Has a set in a fact.", quotes=[{"speakers": {"a", "b"}}])
+    bad = make("Bad", "Has a set in a fact.", quotes=[{"content": {"start": 0, "end": 3, "text": "Has"},
+                                                       "speakers": {"a", "b"}}])
     with pytest.raises(StoreError, match="serialis"):
         store.add([mosul, bad])
     assert_empty(store)

@@ -225,6 +225,32 @@ def entities(db, etype, query, limit, as_json):
                             ("name", "name", 32), ("aliases_text", "aliases", 0)]))
 
 
+@main.command()
+@click.option("--db", help="SQLite database file.")
+@click.option("--speaker", help="Quotes by this speaker (any alias the articles used).")
+@click.option("--search", "text", help="Quotes whose words contain this text.")
+@click.option("--since", help="Only articles dated on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Only articles dated on or before this day (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def quotes(db, speaker, text, since, until, limit, as_json):
+    """Who said what: quotes across stored articles, with speakers."""
+    with _open(db) as store:
+        rows = store.quotes(speaker=speaker, search=text, since=since, until=until, limit=limit)
+    if as_json:
+        _dump(rows)
+        return
+    if not rows:
+        click.echo("no quotes")
+    for row in rows:
+        who = row.get("speaker_name") or row.get("speaker_description") or "?"
+        role = f" ({row['speaker_role']})" if row.get("speaker_role") else ""
+        words = row["text"].replace("\n", " ")
+        words = words if len(words) <= 160 else words[:159] + "…"
+        click.echo(f"{(row.get('date') or '')[:10]:10}  {who}{role} [{row['kind']}]")
+        click.echo(f"    “{words}”  ({row['article_id']} {row['quote_id']})")
+
+
 @main.command(name="eval")
 @click.argument("task")
 @click.argument("path")

@@ -9,29 +9,65 @@ import click
 from .ingest import IngestReport
 from .model import Article
 
-__all__ = ["article_text", "ingest_summary", "table"]
+__all__ = ["article_text", "ingest_summary", "quote_line", "table"]
 
 _TYPE_COLOURS = {"PERSON": "cyan", "ORG": "magenta", "GPE": "green", "LOC": "green", "FAC": "green",
                  "NORP": "yellow", "EVENT": "red"}
 
 
+def _quoted(article: Article) -> list[tuple[int, int]]:
+    spans = []
+    for q in article.quotes:
+        for piece in q.get("pieces") or [q["content"]]:
+            spans.append((piece["start"], piece["end"]))
+        spans += [(a["start"], a["end"]) for a in q.get("also") or []]
+    return spans
+
+
 def _highlight(article: Article, start: int, end: int, colour: bool) -> str:
-    """The text of ``article.text[start:end]`` with entity mentions marked."""
+    """The text of ``article.text[start:end]`` with entity mentions marked and, in
+    colour, quoted words underlined."""
     marks = sorted((m.start, m.end, e.type) for e in article.entities for m in e.mentions
                    if start <= m.start and m.end <= end)
+    quoted = _quoted(article) if colour else []
+
+    def plain(a: int, b: int) -> str:
+        if not quoted or a >= b:
+            return article.text[a:b]
+        cuts = sorted({a, b, *(x for q in quoted for x in q if a < x < b)})
+        return "".join(click.style(article.text[x:y], underline=True)
+                       if any(qs <= x and y <= qe for qs, qe in quoted) else article.text[x:y]
+                       for x, y in zip(cuts, cuts[1:]))
+
     out, pos = [], start
     for m_start, m_end, etype in marks:
         if m_start < pos:
             continue
-        out.append(article.text[pos:m_start])
+        out.append(plain(pos, m_start))
         word = article.text[m_start:m_end]
         if colour:
             out.append(click.style(word, fg=_TYPE_COLOURS.get(etype, "blue"), bold=True))
         else:
             out.append(f"[{word}]")
         pos = m_end
-    out.append(article.text[pos:end])
+    out.append(plain(pos, end))
     return "".join(out)
+
+
+def quote_line(q: dict, width: int = 100) -> str:
+    """``[direct] “text” — Speaker (description), said``."""
+    text = q["content"]["text"].replace("\n", " ")
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    speaker = q.get("speaker") or {}
+    who = speaker.get("name") or speaker.get("description") or (speaker.get("span") or {}).get("text") or "?"
+    extra = [x for x in (speaker.get("role"), speaker.get("affiliation")) if x]
+    if extra:
+        who += f" ({', '.join(extra)})"
+    cue = (q.get("cue") or {}).get("lemma") or (q.get("cue") or {}).get("text")
+    to = (q.get("addressee") or {}).get("text")
+    tail = (f", {cue}" if cue else "") + (f" to {to}" if to else "")
+    return f"[{q.get('kind', '?')}] “{text}” — {who}{tail}"
 
 
 def article_text(article: Article, colour: bool = False, width: int = 88) -> str:
@@ -63,6 +99,11 @@ def article_text(article: Article, colour: bool = False, width: int = 88) -> str
             lines.append(click.style(span.text, bold=True, underline=True) if colour else f"## {span.text}")
         else:
             lines.append(body if colour else textwrap.fill(body, width))
+        lines.append("")
+    if article.quotes:
+        lines.append("Quotes:")
+        for q in article.quotes:
+            lines.append("  " + quote_line(q))
         lines.append("")
     if article.entities:
         lines.append("Entities:")

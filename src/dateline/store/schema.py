@@ -92,6 +92,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        version=2,
+        name="quotes with speakers",
+        tables=(
+            """CREATE TABLE quotes (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                quote_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                "start" INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                cue TEXT,
+                speaker_name TEXT,
+                speaker_entity TEXT,
+                speaker_description TEXT,
+                speaker_role TEXT,
+                confidence REAL,
+                PRIMARY KEY (article_id, quote_id)
+            )""",
+            "CREATE INDEX quotes_speaker_name ON quotes (speaker_name)",
+            "CREATE INDEX quotes_speaker_entity ON quotes (article_id, speaker_entity)",
+        ),
+    ),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version

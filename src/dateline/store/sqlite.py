@@ -219,6 +219,45 @@ class SQLiteStore:
             row["mentions"] = int(row["mentions"] or 0)
         return rows
 
+    def quotes(self, speaker: str | None = None, search: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Quotes across articles, newest article first.
+
+        ``speaker`` matches the resolved speaker's name, the speaker description,
+        or any alias of the speaker's entity in that article, so a person's
+        quotes are found whichever alias an article used (case-insensitive for
+        ASCII). ``search`` matches the quoted text; ``since``/``until`` compare
+        the article's published (else updated) date as ISO text.
+        """
+        limit, offset = _check_count("limit", limit), _check_count("offset", offset)
+        where, params = [], []
+        if speaker and speaker.strip():
+            pattern = "%" + _escape_like(speaker.strip()) + "%"
+            where.append(
+                "(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\' OR EXISTS ("
+                "SELECT 1 FROM entities e WHERE e.article_id = q.article_id AND e.entity_id = q.speaker_entity "
+                "AND (e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')))")
+            params += [pattern] * 4
+        if search and search.strip():
+            where.append("q.text LIKE ? ESCAPE '\\'")
+            params.append("%" + _escape_like(search.strip()) + "%")
+        day = "COALESCE(a.published, a.updated)"
+        if since:
+            where.append(f"substr({day}, 1, 10) >= ?")
+            params.append(since[:10])
+        if until:
+            where.append(f"substr({day}, 1, 10) <= ?")
+            params.append(until[:10])
+        sql = (
+            'SELECT q.article_id, q.quote_id, q.kind, q."start", q."end", q.text, q.cue, q.speaker_name, '
+            "q.speaker_entity, q.speaker_description, q.speaker_role, q.confidence, a.headline, "
+            f"{day} AS date FROM quotes q JOIN articles a ON a.id = q.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + f' ORDER BY {day} DESC, a.ingested_at DESC, q."start" LIMIT ? OFFSET ?'
+        )
+        with self._reading() as conn:
+            return _dicts(conn.execute(sql, (*params, limit, offset)))
+
     def count(self) -> int:
         """Number of stored articles."""
         with self._reading() as conn:
@@ -328,7 +367,8 @@ def _insert_article(conn: sqlite3.Connection, article: Article, now: str) -> boo
         entities = [(e.id, e.name, e.type, json.dumps(list(e.aliases), ensure_ascii=False),
                      [(m.start, m.end, m.text, m.label) for m in e.mentions])
                     for e in article.entities]
-    except (TypeError, ValueError, AttributeError) as exc:
+        quotes = _quote_rows(article)
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise StoreError(f"article {getattr(article, 'id', '?')}: cannot be serialised: {exc}") from exc
     src = article.source
     cur = conn.execute(
@@ -357,7 +397,27 @@ def _insert_article(conn: sqlite3.Connection, article: Article, now: str) -> boo
             "VALUES (?, ?, ?, ?, ?, ?)",
             [(article.id, entity_id, *m) for m in mentions],
         )
+    conn.executemany(
+        'INSERT INTO quotes (article_id, quote_id, kind, "start", "end", text, cue, speaker_name, '
+        "speaker_entity, speaker_description, speaker_role, confidence) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article.id, *q) for q in quotes],
+    )
     return True
+
+
+def _quote_rows(article: Article) -> list[tuple]:
+    """Index rows for an article's quotes (the full quote stays in the JSON document)."""
+    rows = []
+    for i, q in enumerate(article.quotes):
+        content = q.get("content") or {}
+        speaker = q.get("speaker") or {}
+        cue = q.get("cue") or {}
+        rows.append((q.get("id") or f"q{i + 1}", q.get("kind") or "direct", int(content["start"]),
+                     int(content["end"]), content["text"], cue.get("lemma") or cue.get("text"),
+                     speaker.get("name"), speaker.get("entity"), speaker.get("description"),
+                     speaker.get("role"), q.get("confidence")))
+    return rows
 
 
 def _by_id(conn: sqlite3.Connection, columns: str, ids: list[str]) -> dict[str, dict[str, Any]]:
