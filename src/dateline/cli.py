@@ -251,6 +251,32 @@ def quotes(db, speaker, text, since, until, limit, as_json):
         click.echo(f"    “{words}”  ({row['article_id']} {row['quote_id']})")
 
 
+@main.command()
+@click.option("--db", help="SQLite database file.")
+@click.option("--country", help="Only places in this country (ISO 3166 alpha-2, e.g. IQ).")
+@click.option("--since", help="Only articles dated on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Only articles dated on or before this day (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print rows as JSON.")
+@click.option("--geojson", "as_geojson", is_flag=True, help="Print a GeoJSON FeatureCollection of points.")
+def places(db, country, since, until, limit, as_json, as_geojson):
+    """Places resolved to coordinates across stored articles, most reported first."""
+    from .render import places_geojson, table
+
+    with _open(db) as store:
+        rows = store.places(country=country, since=since, until=until, limit=limit)
+    if as_geojson:
+        _dump(places_geojson(rows))
+        return
+    if as_json:
+        _dump(rows)
+        return
+    for row in rows:
+        row["where"] = f"{row['lat']:.2f}, {row['lon']:.2f}" if row.get("lat") is not None else ""
+    click.echo(table(rows, [("country", "cc", 3), ("articles", "articles", 8), ("mentions", "mentions", 8),
+                            ("where", "lat, lon", 16), ("name", "name", 0)]))
+
+
 @main.command(name="eval")
 @click.argument("task")
 @click.argument("path")

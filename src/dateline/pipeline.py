@@ -14,6 +14,7 @@ from typing import Iterable, Iterator, Sequence
 from .errors import InputError
 from .extract.entities import dateline_mentions, mentions_from_doc
 from .extract.quotes import extract_quotes
+from .extract.times import extract_times
 from .model import Article, Failure, RawDocument
 from .nlp import load_model, pipe
 from .readers import iter_documents
@@ -91,6 +92,7 @@ class Pipeline:
         found = dateline_mentions(found, article.dateline, article.text)
         article.entities = resolve_entities(found, article.text) if found else []
         article.quotes = extract_quotes(article, docs)
+        article.times = extract_times(article, docs)
         return article
 
     # -- whole runs ---------------------------------------------------------

@@ -9,7 +9,7 @@ import click
 from .ingest import IngestReport
 from .model import Article
 
-__all__ = ["article_text", "ingest_summary", "quote_line", "table"]
+__all__ = ["article_text", "ingest_summary", "places_geojson", "quote_line", "table"]
 
 _TYPE_COLOURS = {"PERSON": "cyan", "ORG": "magenta", "GPE": "green", "LOC": "green", "FAC": "green",
                  "NORP": "yellow", "EVENT": "red"}
@@ -141,3 +141,15 @@ def table(rows: list[dict], columns: list[tuple[str, str, int]]) -> str:
             cells.append(value)
         out.append("  ".join(cells).rstrip())
     return "\n".join(out)
+
+
+def places_geojson(rows: list[dict]) -> dict:
+    """A GeoJSON FeatureCollection of place rows (points at lon, lat; WGS 84)."""
+    features = []
+    for row in rows:
+        if row.get("lat") is None or row.get("lon") is None:
+            continue
+        props = {k: v for k, v in row.items() if k not in ("lat", "lon")}
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+                         "properties": props})
+    return {"type": "FeatureCollection", "features": features}

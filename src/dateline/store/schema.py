@@ -115,6 +115,43 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX quotes_speaker_entity ON quotes (article_id, speaker_entity)",
         ),
     ),
+    Migration(
+        version=3,
+        name="times and places",
+        tables=(
+            """CREATE TABLE times (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                "start" INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                type TEXT,
+                value TEXT,
+                mod TEXT,
+                PRIMARY KEY (article_id, idx)
+            )""",
+            "CREATE INDEX times_value ON times (value)",
+            """CREATE TABLE places (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                "start" INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                name TEXT,
+                geonameid TEXT,
+                feature TEXT,
+                country TEXT,
+                admin1 TEXT,
+                lat REAL,
+                lon REAL,
+                precision TEXT,
+                confidence REAL,
+                PRIMARY KEY (article_id, idx)
+            )""",
+            "CREATE INDEX places_country ON places (country)",
+            "CREATE INDEX places_geonameid ON places (geonameid)",
+        ),
+    ),
 )
 
 LATEST_VERSION: int = MIGRATIONS[-1].version

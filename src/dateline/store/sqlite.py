@@ -258,6 +258,38 @@ class SQLiteStore:
         with self._reading() as conn:
             return _dicts(conn.execute(sql, (*params, limit, offset)))
 
+    def places(self, country: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 100) -> list[dict[str, Any]]:
+        """Resolved places aggregated across articles by gazetteer id, most reported first.
+
+        ``country`` is an ISO 3166 alpha-2 code; ``since``/``until`` bound the
+        article date (published, else updated) as ISO days.
+        """
+        limit = _check_count("limit", limit)
+        where, params = ["p.geonameid IS NOT NULL"], []
+        if country:
+            where.append("p.country = ?")
+            params.append(country.upper())
+        day = "substr(COALESCE(a.published, a.updated), 1, 10)"
+        if since:
+            where.append(f"{day} >= ?")
+            params.append(since[:10])
+        if until:
+            where.append(f"{day} <= ?")
+            params.append(until[:10])
+        sql = (
+            "SELECT p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, "
+            "COUNT(DISTINCT p.article_id) AS articles, COUNT(*) AS mentions, "
+            "json_group_array(DISTINCT p.text) AS forms "
+            "FROM places p JOIN articles a ON a.id = p.article_id WHERE " + " AND ".join(where) +
+            " GROUP BY p.geonameid ORDER BY articles DESC, mentions DESC, p.name LIMIT ?"
+        )
+        with self._reading() as conn:
+            rows = _dicts(conn.execute(sql, (*params, limit)))
+        for row in rows:
+            row["forms"] = sorted(json.loads(row["forms"]))
+        return rows
+
     def count(self) -> int:
         """Number of stored articles."""
         with self._reading() as conn:
@@ -368,6 +400,8 @@ def _insert_article(conn: sqlite3.Connection, article: Article, now: str) -> boo
                      [(m.start, m.end, m.text, m.label) for m in e.mentions])
                     for e in article.entities]
         quotes = _quote_rows(article)
+        times = _time_rows(article)
+        places = _place_rows(article)
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise StoreError(f"article {getattr(article, 'id', '?')}: cannot be serialised: {exc}") from exc
     src = article.source
@@ -403,7 +437,30 @@ def _insert_article(conn: sqlite3.Connection, article: Article, now: str) -> boo
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(article.id, *q) for q in quotes],
     )
+    conn.executemany(
+        'INSERT INTO times (article_id, idx, "start", "end", text, type, value, mod) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article.id, *t) for t in times],
+    )
+    conn.executemany(
+        'INSERT INTO places (article_id, idx, "start", "end", text, name, geonameid, feature, country, '
+        "admin1, lat, lon, precision, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article.id, *p) for p in places],
+    )
     return True
+
+
+def _time_rows(article: Article) -> list[tuple]:
+    return [(i, int(t["start"]), int(t["end"]), t["text"], t.get("type"), t.get("value"), t.get("mod"))
+            for i, t in enumerate(article.times)]
+
+
+def _place_rows(article: Article) -> list[tuple]:
+    return [(i, int(p["start"]), int(p["end"]), p["text"], p.get("name"),
+             None if p.get("geonameid") is None else str(p["geonameid"]), p.get("feature"),
+             p.get("country"), p.get("admin1"), p.get("lat"), p.get("lon"), p.get("precision"),
+             p.get("confidence"))
+            for i, p in enumerate(article.places)]
 
 
 def _quote_rows(article: Article) -> list[tuple]:
