@@ -42,7 +42,7 @@ def test_span_invariant_holds_for_every_span(sample_articles):
 def test_contract_fields(sample_articles):
     keys = {"schema", "id", "source", "language", "headline", "published", "updated", "byline", "dateline",
             "highlights", "captions", "subheads", "text", "paragraphs", "entities", "quotes", "times",
-            "places", "quantities", "events"}
+            "places", "focus", "quantities", "events"}
     for a in sample_articles:
         d = a.to_dict()
         assert set(d) == keys

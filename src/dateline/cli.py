@@ -282,7 +282,7 @@ def places(db, country, since, until, limit, as_json, as_geojson):
 @click.argument("path")
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--baseline/--no-baseline", default=True, show_default=True,
-              help="Also score the peer baseline (bare trafilatura for extraction) in the same run.")
+              help="Also score the peer baseline in the same run (trafilatura for extraction, textacy for quotes).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def evaluate(task, path, limit, baseline, as_json):
     """Score the pipeline against a gold set: dateline eval extraction FILE."""

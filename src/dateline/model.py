@@ -222,6 +222,7 @@ class Article:
     quotes: list[dict] = field(default_factory=list)
     times: list[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
+    focus: dict | None = None
     quantities: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     id: str = ""
@@ -288,6 +289,7 @@ class Article:
             "quotes": list(self.quotes),
             "times": list(self.times),
             "places": list(self.places),
+            "focus": self.focus,
             "quantities": list(self.quantities),
             "events": list(self.events),
         }
@@ -314,6 +316,7 @@ class Article:
             quotes=list(d.get("quotes", [])),
             times=list(d.get("times", [])),
             places=list(d.get("places", [])),
+            focus=d.get("focus"),
             quantities=list(d.get("quantities", [])),
             events=list(d.get("events", [])),
         )

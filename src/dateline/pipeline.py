@@ -14,6 +14,7 @@ from typing import Iterable, Iterator, Sequence
 from .errors import InputError
 from .extract.entities import dateline_mentions, mentions_from_doc
 from .extract.quotes import extract_quotes
+from .extract.places import article_focus, extract_places
 from .extract.times import extract_times
 from .model import Article, Failure, RawDocument
 from .nlp import load_model, pipe
@@ -93,6 +94,8 @@ class Pipeline:
         article.entities = resolve_entities(found, article.text) if found else []
         article.quotes = extract_quotes(article, docs)
         article.times = extract_times(article, docs)
+        article.places = extract_places(article, docs)
+        article.focus = article_focus(article.places)
         return article
 
     # -- whole runs ---------------------------------------------------------

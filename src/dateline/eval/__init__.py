@@ -3,6 +3,7 @@
     >>> from dateline.eval import run_eval
     >>> report = run_eval("extraction", "../shared/eval/extraction/scrapinghub")
     >>> report["metrics"]["body"]["f1"]
+    >>> run_eval("quotes", "../shared/eval/quotes/polnear-dev.jsonl", baseline=True)
 
 Each task function takes the gold set's path (plus keyword options) and returns a
 report dict with at least ``task``, ``dataset``, ``pages`` and ``metrics``.
@@ -15,17 +16,32 @@ from typing import Any
 
 from ..errors import EvalError
 from .extraction import evaluate_extraction, format_report, trafilatura_baseline_body
+from .geo import evaluate_geo_both, format_geo_reports
+from .quotes import evaluate_quotes, format_quotes_report
 
-__all__ = ["TASKS", "BASELINES", "run_eval", "evaluate_extraction", "format_report", "format_task_report"]
+__all__ = [
+    "TASKS", "BASELINES", "FORMATTERS", "run_eval", "evaluate_extraction", "evaluate_quotes", "evaluate_geo_both",
+    "format_report", "format_quotes_report", "format_task_report",
+]
 
 #: task name -> scorer; later tasks (quotes, time, geo, events) register here.
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "extraction": evaluate_extraction,
+    "quotes": evaluate_quotes,
+    "geo": evaluate_geo_both,          # own recognition, plus gold toponym spans given
 }
 
 #: task name -> keyword arguments that make the scorer run the peer baseline instead of us.
 BASELINES: dict[str, dict[str, Any]] = {
     "extraction": {"body_fn": trafilatura_baseline_body},   # bare trafilatura.extract
+    "quotes": {"extractor": "textacy"},                      # textacy direct_quotations
+}
+
+#: task name -> ``formatter(report, baseline=None) -> str``.
+FORMATTERS: dict[str, Callable[..., str]] = {
+    "extraction": format_report,
+    "quotes": format_quotes_report,
+    "geo": format_geo_reports,
 }
 
 
@@ -47,5 +63,6 @@ def run_eval(task: str, path: str, baseline: bool = False, **kw: Any) -> dict[st
 
 
 def format_task_report(report: dict[str, Any]) -> str:
-    """A readable table of a report (and its baseline, when it has one)."""
-    return format_report(report, report.get("baseline"))
+    """A readable table of a report (and its baseline, when it has one), by its task."""
+    formatter = FORMATTERS.get(report.get("task", ""), format_report)
+    return formatter(report, report.get("baseline"))
