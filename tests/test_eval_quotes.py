@@ -273,3 +273,31 @@ def test_quality_gate_polnear_dev(pipeline):
         m = report["metrics"][matching][split]
         score = m[name] if name == "f1" else m[name]["overlap"]
         assert score >= floor, f"{matching} {split} {name} {score:.4f} < {floor}\n" + format_quotes_report(report)
+
+
+def test_content_plus_speaker_counts_only_right_speakers():
+    """Two gold quotes; both contents found, one with the wrong speaker:
+    content+speaker P = R = 1/2."""
+    from dateline.eval.quotes import score_document, summarise
+
+    text = "“Alpha beta gamma,” Ann said. “Delta epsilon zeta,” Bob said."
+    a0, a1 = text.index("“Alpha"), text.index("“Delta")
+    ann, bob = text.index("Ann"), text.index("Bob")
+
+    def span(start, end):
+        return {"start": start, "end": end, "text": text[start:end]}
+
+    gold = [
+        {"source": span(ann, ann + 3), "cue": span(ann + 4, ann + 8),
+         "content": span(a0, text.index(" Ann")), "direct": True},
+        {"source": span(bob, bob + 3), "cue": span(bob + 4, bob + 8),
+         "content": span(a1, text.index(" Bob")), "direct": True},
+    ]
+
+    def quote(c0, c1, s0, s1):
+        return {"kind": "direct", "content": {"start": c0, "end": c1, "text": text[c0:c1]},
+                "speaker": {"span": {"start": s0, "end": s1, "text": text[s0:s1]}}}
+
+    preds = [quote(a0 + 1, a0 + 17, ann, ann + 3), quote(a1 + 1, a1 + 19, ann, ann + 3)]
+    m = summarise(score_document(text, gold, preds))["overlap"]["all"]["with_speaker"]
+    assert m["precision"] == 0.5 and m["recall"] == 0.5 and m["f1"] == 0.5

@@ -36,6 +36,12 @@ Choices, all fixed here:
   ``source: null`` counts as correct only if the prediction has no speaker span
   (``speaker`` null or ``speaker.span`` null); a gold span with no predicted span is
   wrong. ``kind`` accuracy on matched pairs: predicted direct == gold direct.
+* **Content + speaker** (``with_speaker``, "who said what"): a prediction counts as
+  correct only when its content overlap-matches a gold attribution *and* its speaker
+  is correct as above; P divides by all predictions, R by all gold attributions. This
+  compares systems on the same footing, where speaker accuracy alone is measured on
+  each system's own matched pairs (a system that finds only the easy quotes scores a
+  high accuracy on few pairs).
 * A prediction without a usable content span counts as a prediction that matches
   nothing (``invalid`` in the report).
 
@@ -216,6 +222,11 @@ def summarise(c: Counter) -> dict[str, Any]:
                         "exact": _ratio(k("cue_exact"), pairs), "pairs": pairs},
                 "kind": {"accuracy": _ratio(k("kind_ok"), pairs), "pairs": pairs},
             }
+            # who said what: a prediction counts only when its content matches AND its
+            # speaker span overlaps the gold source (or both have none)
+            jp = _ratio(k("speaker_overlap"), k("predicted"))
+            jr = _ratio(k("speaker_overlap"), k("gold"))
+            out[m][s]["with_speaker"] = {"precision": jp, "recall": jr, "f1": _ratio(2 * jp * jr, jp + jr)}
     return out
 
 
@@ -417,6 +428,10 @@ def format_quotes_report(report: dict[str, Any], baseline: dict[str, Any] | None
             row(f"{m} {s} F1 (P/R)", lambda r: "{f1:.4f} ({precision:.3f}/{recall:.3f})".format(
                 **r["metrics"][m][s]), f"{f1[0] - f1[-1]:+.4f}")
     for s in SPLITS:
+        f1 = [r["metrics"]["overlap"][s]["with_speaker"]["f1"] for r in live]
+        row(f"content+speaker {s} F1 (P/R)", lambda r: "{f1:.4f} ({precision:.3f}/{recall:.3f})".format(
+            **r["metrics"]["overlap"][s]["with_speaker"]), f"{f1[0] - f1[-1]:+.4f}")
+    for s in SPLITS:
         for role in ("speaker", "cue"):
             row(f"{role} {s} overlap/exact", lambda r: "{overlap:.4f} / {exact:.4f} (n={pairs})".format(
                 **r["metrics"]["overlap"][s][role]))
@@ -430,5 +445,8 @@ def format_quotes_report(report: dict[str, Any], baseline: dict[str, Any] | None
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     lines += [f"{r['extractor']} notes: {r['notes']}" for r in live if r.get("notes")]
-    lines.append("speaker/cue/kind: on overlap-matched pairs, split by the gold direct flag")
+    lines.append("speaker/cue/kind: on overlap-matched pairs, split by the gold direct flag; "
+                 "content+speaker: overlap-matched content whose speaker span overlaps the gold source, "
+                 "over all predictions (P) and all gold (R); its direct/indirect precision divides by "
+                 "predictions of that kind")
     return "\n".join(lines)
