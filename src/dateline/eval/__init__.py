@@ -18,9 +18,10 @@ from ..errors import EvalError
 from .extraction import evaluate_extraction, format_report, trafilatura_baseline_body
 from .geo import evaluate_geo_both, format_geo_reports
 from .quotes import evaluate_quotes, format_quotes_report
+from .time import evaluate_time, format_time_report
 
 __all__ = [
-    "TASKS", "BASELINES", "FORMATTERS", "run_eval", "evaluate_extraction", "evaluate_quotes", "evaluate_geo_both",
+    "TASKS", "BASELINES", "FORMATTERS", "run_eval", "evaluate_extraction", "evaluate_quotes", "evaluate_geo_both", "evaluate_time",
     "format_report", "format_quotes_report", "format_task_report",
 ]
 
@@ -29,12 +30,14 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "extraction": evaluate_extraction,
     "quotes": evaluate_quotes,
     "geo": evaluate_geo_both,          # own recognition, plus gold toponym spans given
+    "time": evaluate_time,
 }
 
 #: task name -> keyword arguments that make the scorer run the peer baseline instead of us.
 BASELINES: dict[str, dict[str, Any]] = {
     "extraction": {"body_fn": trafilatura_baseline_body},   # bare trafilatura.extract
     "quotes": {"extractor": "textacy"},                      # textacy direct_quotations
+    "time": {"system": "dateparser"},                        # dateparser.search.search_dates
 }
 
 #: task name -> ``formatter(report, baseline=None) -> str``.
@@ -42,6 +45,7 @@ FORMATTERS: dict[str, Callable[..., str]] = {
     "extraction": format_report,
     "quotes": format_quotes_report,
     "geo": format_geo_reports,
+    "time": format_time_report,
 }
 
 
