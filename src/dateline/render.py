@@ -100,6 +100,29 @@ def article_text(article: Article, colour: bool = False, width: int = 88) -> str
         else:
             lines.append(body if colour else textwrap.fill(body, width))
         lines.append("")
+    if article.times:
+        lines.append("Times:")
+        for t in article.times:
+            mod = f" ({t['mod']})" if t.get("mod") else ""
+            rng = t.get("range") or {}
+            span = f" [{rng.get('begin')} .. {rng.get('end')}]" if rng else ""
+            lines.append(f"  {t['text']!r:<34} {t.get('type', ''):<8} {t.get('value')}{mod}{span}")
+        lines.append("")
+    if article.places:
+        focus = article.focus or {}
+        lines.append("Places:" + (f" (focus: {focus.get('name')}, {focus.get('country')})" if focus else ""))
+        seen: set[tuple] = set()
+        for p in article.places:
+            key = (p["text"], p.get("geonameid"))
+            if key in seen:
+                continue
+            seen.add(key)
+            where = (f"{p['lat']:.2f}, {p['lon']:.2f}" if p.get("lat") is not None else "unresolved")
+            rel = p.get("relative") or {}
+            near = f" ({rel.get('direction')} of {rel.get('anchor')})" if rel else ""
+            lines.append(f"  {p['text']!r:<24} {p.get('name') or '?'}, {p.get('country') or '?'} "
+                         f"[{p.get('precision') or '?'}] {where}{near}")
+        lines.append("")
     if article.quotes:
         lines.append("Quotes:")
         for q in article.quotes:
