@@ -249,18 +249,22 @@ def test_registered_with_a_textacy_baseline(tiny, pipeline):
 # ---------------------------------------------------------------- quality gate on PolNeAR dev
 
 # >>> FLOORS: our extractor on polnear-dev, pinned a little below a measured run. <<<
-# Measured on 2026-11-25 with extract/quotes/ as it stood while it was still being written:
-#   overlap F1 all 0.7386 (P 0.913 R 0.620), direct 0.9471, indirect 0.6765; exact F1 all 0.5200;
-#   on overlap-matched pairs speaker 0.8527, cue 0.8741 (overlap). textacy direct_quotations, for
-#   reference: overlap F1 all 0.3524, direct 0.7768; exact all 0.1252. Raise the floors when the
+# Measured on 2026-11-25 (dateline eval quotes ../shared/eval/quotes/polnear-dev.jsonl):
+#   overlap F1 all 0.7412 (P 0.927 R 0.618), direct 0.9492, indirect 0.6785; exact F1 all 0.5312,
+#   exact direct 0.8584; on overlap-matched pairs speaker 0.8713 (direct 0.8850), cue 0.8839;
+#   content+speaker F1 all 0.6458, direct 0.8147. textacy direct_quotations, for reference:
+#   overlap F1 all 0.3524, direct 0.7768; exact all 0.1252; content+speaker all 0.3147. Raise the floors when the
 #   extractor improves; a drop under them is a regression to explain, not to re-pin silently.
 FLOORS = {
-    ("overlap", "all", "f1"): 0.72,
-    ("overlap", "direct", "f1"): 0.93,
-    ("overlap", "indirect", "f1"): 0.65,
-    ("exact", "all", "f1"): 0.50,
-    ("overlap", "all", "speaker"): 0.83,
-    ("overlap", "all", "cue"): 0.85,
+    ("overlap", "all", "f1"): 0.73,
+    ("overlap", "direct", "f1"): 0.94,
+    ("overlap", "indirect", "f1"): 0.665,
+    ("exact", "all", "f1"): 0.52,
+    ("exact", "direct", "f1"): 0.85,
+    ("overlap", "all", "speaker"): 0.86,
+    ("overlap", "direct", "speaker"): 0.875,
+    ("overlap", "all", "cue"): 0.87,
+    ("overlap", "all", "with_speaker_f1"): 0.635,
 }
 
 
@@ -271,7 +275,8 @@ def test_quality_gate_polnear_dev(pipeline):
     assert report["metrics"]["exact"]["all"]["gold"] == 2189
     for (matching, split, name), floor in FLOORS.items():
         m = report["metrics"][matching][split]
-        score = m[name] if name == "f1" else m[name]["overlap"]
+        score = (m[name] if name == "f1" else m["with_speaker"]["f1"] if name == "with_speaker_f1"
+                 else m[name]["overlap"])
         assert score >= floor, f"{matching} {split} {name} {score:.4f} < {floor}\n" + format_quotes_report(report)
 
 

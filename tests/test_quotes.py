@@ -82,7 +82,9 @@ def test_defense_official_quote_and_continuation(mosul):
     assert q["speaker"]["description"] == "a US defense official"
     assert q["content"]["text"].startswith("He was in Mosul") and "Tal Afar" in q["content"]["text"]
     nxt = find(mosul, "He probably gave broad strategic guidance")
-    assert nxt["kind"] == "direct" and nxt["cue"] is None and nxt["speaker"]["span"] is None
+    # a continuation paragraph keeps no cue but inherits the speaker mention of its quote
+    assert nxt["kind"] == "direct" and nxt["cue"] is None
+    assert nxt["speaker"]["span"] == q["speaker"]["span"]
     assert nxt["speaker"]["description"] == "a US defense official"
 
 
@@ -252,3 +254,29 @@ def test_empty_inputs():
     from dateline.extract.quotes import extract_quotes
 
     assert extract_quotes(Article(text=""), []) == []
+
+
+def test_quote_after_sentence_in_nyt_marks(pipeline):
+    a = build(pipeline, "Mr. Lund said he was opening a new bakery on Main Street. ''Without fresh bread, "
+                        "the town would be in trouble,'' he said of the plan. ''This is a necessity.''")
+    q = find(a, "Without fresh bread")
+    assert q["kind"] == "direct" and q["speaker"]["span"]["text"] == "he"
+    assert any("This is a necessity" in p["text"] for p in q["pieces"])
+
+
+def test_inverted_and_unparsed_subjects(pipeline):
+    a = build(pipeline, "\"I am not going to change my mind about the budget,\" said retired "
+                        "judge Ellen Park, asked about her earlier vote.",
+              "Ms. Park, visibly tired, flatly responded: \"We will vote again next week.\"",
+              "Or, as Tom Berry, a former city treasurer, put it: \"The money is simply gone.\"")
+    assert find(a, "change my mind")["speaker"]["span"]["text"] == "Ellen Park"
+    assert "Park" in find(a, "vote again next week")["speaker"]["span"]["text"]
+    assert find(a, "money is simply gone")["speaker"]["span"]["text"] == "Tom Berry"
+
+
+def test_split_quote_around_a_quoted_title(pipeline):
+    a = build(pipeline, "\"It is nonsense,\" Mr. Dale said on \"Morning Edition.\" \"She knows that "
+                        "the numbers do not add up and everybody knows it.\"")
+    q = find(a, "It is nonsense")
+    assert any("numbers do not add up" in p["text"] for p in q["pieces"])
+    assert q["speaker"]["span"]["text"] == "Dale" or "Dale" in q["speaker"]["span"]["text"]

@@ -29,7 +29,8 @@ where a span is ``{"start", "end", "text"}`` indexing ``article.text``.
   official``); ``name``/``entity`` give the resolved referent when the text
   supports it (see :mod:`.speakers`). A quote paragraph with no attribution of
   its own continues the speaker of the attribution in the paragraph before; its
-  ``speaker.span`` and ``cue`` are then None.
+  ``cue`` is then None and its ``speaker`` (``span`` included) is that of the
+  attribution it continues, as PolNeAR links a continued quote to that source.
 
 The steps: quote marks are scanned per block (:mod:`.marks`); a quote left open at
 the end of a paragraph continues only when the next paragraph opens with a mark;
@@ -59,6 +60,7 @@ _NORM = re.compile(r"[^0-9a-z]+")
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _SENT_BREAK = re.compile("[.!?][\"'\u201d\u2019]*\\s")
 _OPENERS = "\"'\u201c\u2018\u00ab`\u201e"
+_CLOSERS = "\"'\u201d\u2019\u00bb"
 
 
 @dataclass(slots=True)
@@ -246,9 +248,10 @@ def _host(ctx: Context, recs: list[_Rec], o: _Rec) -> _Rec | None:
             return r
     before = [r for r in same if r.content[1] <= o.content[0] and r.kind != "indirect"]
     if before and not o.starts_block:
-        h = before[-1]
+        # the nearest direct quote before; a partial quote or quoted title may sit between
+        h = next((r for r in reversed(before) if r.kind == "direct"), before[-1])
         gap = text[h.pieces[-1][1]:o.pieces[0][0]]
-        between = gap.rstrip().rstrip(_OPENERS).rstrip()
+        between = gap.rstrip().rstrip(_OPENERS).rstrip().rstrip(_CLOSERS)
         if between and between[-1] in ",:.;\u2014" and h.cue["start"] > h.pieces[0][0] \
                 and len(gap.split()) <= 40:
             return h
@@ -358,7 +361,10 @@ def _confidence(r: _Rec) -> float:
 def _out(ctx: Context, r: _Rec, n: int) -> dict:
     text = ctx.text
     if r.inherit is not None:
-        speaker = Resolver.as_speaker(None, r.ref)
+        root = r.inherit
+        while root.inherit is not None:
+            root = root.inherit
+        speaker = Resolver.as_speaker(root.local, r.ref if r.ref is not None else root.ref)
     else:
         speaker = Resolver.as_speaker(r.local, r.ref)
     return {

@@ -7,7 +7,10 @@ quote in the parse is preferred, else the nearest cue verb. The quote is
 *direct* when nothing but the frame (source, cue, addressee, time phrases, a
 leading conjunction) stands beside it in its sentence, and *partial* when it is
 embedded in reported speech (``urged supporters to ... rather than “retreating
-in shame.”``); the content of a partial quote is the reported clause.
+in shame.”``); the content of a partial quote is the reported clause. A cue the
+parse gives no subject takes the noun phrase beside it (:func:`adjacent_subject`:
+``said retired neurosurgeon Ben Carson``); a quote after a colon takes the subject
+of the last verb before it (``as Tom Ridge put it:``).
 :func:`reported_frames` finds reported speech without marks: a cue verb with a
 clausal complement (``said Baghdadi had fled``), a directive verb with an
 object and a to-infinitive, or ``according to X``.
@@ -81,8 +84,48 @@ def subject_of(cue, inside: list[int]):
             return subj
         if t.dep_ in ("advcl", "xcomp", "conj", "pcomp") and t.head.i != t.i:
             t = t.head
+            if t.dep_ == "prep" and t.pos_ == "ADP" and t.head.i != t.i:
+                t = t.head               # "began by saying", "quoted X as saying"
         else:
             return None
+    return None
+
+
+_NP_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"})
+_NO_INVERSION = frozenset({"tell", "inform", "assure", "remind", "warn"})
+
+
+def adjacent_subject(cue, first, last, lo: int, inside: list[int]):
+    """The source of a cue the parse gives no subject: the noun phrase right after it
+    when it follows the quote (``"...," said retired neurosurgeon Ben Carson``), else
+    the noun phrase between the quote (or the sentence start) and the cue
+    (``"...," Representative Steve Cohen, Democrat of Tennessee, told``)."""
+    doc = cue.doc
+    if cue.lower_ == "according":
+        return None
+    if cue.i > last.i and cue.lemma_.lower() not in _NO_INVERSION:
+        run = []
+        for t in doc[cue.i + 1:]:
+            if inside[t.i] >= 0 or not (t.pos_ in _NP_POS or t.dep_ in ("compound", "amod")):
+                break
+            run.append(t)
+        head = _np_head(run[:8])
+        if head is not None:
+            return head
+    start = last.i + 1 if last.i < cue.i else lo
+    run = [t for t in doc[start:cue.i] if inside[t.i] < 0 and not t.is_punct and t.pos_ != "ADV"]
+    if not run or len(run) > 16:
+        return None
+    ids = {t.i for t in run}
+    heads = [t for t in run if (t.head.i not in ids or t.head.i == t.i)
+             and t.pos_ in ("PROPN", "NOUN", "PRON") and not t.ent_type_ in ("DATE", "TIME")]
+    if heads:
+        return heads[0]
+    person = [t for t in run if t.ent_type_ == "PERSON"]
+    if person:
+        end = next((t for t in person if t.i + 1 >= cue.i or doc[t.i + 1].ent_type_ != "PERSON"
+                    or doc[t.i + 1].ent_iob_ == "B"), person[-1])
+        return end
     return None
 
 
@@ -156,6 +199,8 @@ def quote_frame(doc, segs: list[Segment], k: int, inside: list[int], used: set[i
     if pool:
         cue, (governs, clausal) = min(pool, key=lambda cg: min(abs(cg[0].i - first.i), abs(cg[0].i - last.i)))
         subj = subject_of(cue, inside)
+        if subj is None:
+            subj = adjacent_subject(cue, first, last, lo, inside)
         addr = _addressee(cue, inside)
         frame = Frame(cue=cue, subject=subj, addressee=addr, governs=governs, segments=[k])
         keep = _frame_tokens(cue, subj, addr)
@@ -181,9 +226,12 @@ def quote_frame(doc, segs: list[Segment], k: int, inside: list[int], used: set[i
         return frame
     before = doc.text[:seg.open].rstrip()
     sent_start = doc[lo].idx
-    if before.endswith(":") and len(before) - sent_start <= 80:
+    if before.endswith(":") and len(before) - sent_start <= 200:
         colon = len(before) - 1
-        head = _np_head([t for t in doc[lo:first.i] if t.idx < colon and not t.is_punct])
+        lead = [t for t in doc[lo:first.i] if t.idx < colon and not t.is_punct]
+        head = _np_head(lead) if len(before) - sent_start <= 80 else None
+        if head is None:                 # "as Tom Ridge put it:", "The report makes it clear:"
+            head = _colon_subject(lead, inside)
         if head is not None:
             return Frame(cue_chars=(colon, colon + 1, ":"), subject=head, segments=[k])
     m = _DASH.match(doc.text, seg.close)
@@ -202,8 +250,11 @@ def quote_frame(doc, segs: list[Segment], k: int, inside: list[int], used: set[i
 
 
 def _is_stop(t, inside: list[int]) -> bool:
+    """Sentence-final punctuation outside quote marks: the parser ends the sentence
+    there, or a capitalised word or an opening quotation mark follows."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     return inside[t.i] < 0 and t.is_punct and t.text[-1:] in ".!?\u2026" and (
-        t.is_sent_end or t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_title)
+        t.is_sent_end or nxt is not None and (nxt.is_title or inside[nxt.i] >= 0))
 
 
 def _region(doc, i: int, j: int, inside: list[int]) -> tuple[int, int]:
@@ -216,6 +267,16 @@ def _region(doc, i: int, j: int, inside: list[int]) -> tuple[int, int]:
     while hi < len(doc) and not _is_stop(doc[hi], inside):
         hi += 1
     return lo, min(hi + 1, len(doc))
+
+
+def _colon_subject(toks: list, inside: list[int]):
+    """The subject of the last verb (not ``be``) before a colon, outside quote marks."""
+    for t in reversed(toks):
+        if inside[t.i] < 0 and t.pos_ in ("VERB", "AUX") and t.lemma_ != "be":
+            subj = subject_of(t, inside)
+            if subj is not None and subj.i < t.i and inside[subj.i] < 0 and subj.i >= toks[0].i:
+                return subj
+    return None
 
 
 def _np_head(toks: list):
