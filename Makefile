@@ -38,10 +38,15 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/stages.py --limit 500
 
-eval: $(VENV)/.installed
+eval: $(VENV)/.installed-test
 	$(BIN)/dateline eval extraction ../shared/eval/extraction/scrapinghub
 	$(BIN)/dateline eval extraction ../shared/eval/extraction/trafilatura-en.jsonl
+	$(BIN)/dateline eval quotes ../shared/eval/quotes/polnear-dev.jsonl
+	$(BIN)/dateline eval time ../shared/eval/time/tbaq.jsonl
+	$(BIN)/dateline eval geo ../shared/eval/geo/lgl.jsonl
+	$(BIN)/dateline eval geo ../shared/eval/geo/tr-news.jsonl
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis
