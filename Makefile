@@ -31,6 +31,10 @@ demo: $(VENV)/.installed
 	@echo
 	$(BIN)/dateline entities --db $(DEMO_DB) --limit 15
 	@echo
+	$(BIN)/dateline quotes --db $(DEMO_DB) --limit 8
+	@echo
+	$(BIN)/dateline places --db $(DEMO_DB) --limit 12
+	@echo
 	$(BIN)/dateline search "floods" --db $(DEMO_DB)
 
 test: $(VENV)/.installed-test
