@@ -7,7 +7,6 @@ import gzip
 import json
 from itertools import islice
 
-import pytest
 
 from dateline.errors import InputError
 from dateline.model import Article, Failure, RawDocument

@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .errors import ConfigError, DatelineError, EvalError, NotFound, StoreError
-from .model import Article, Failure
+from .model import Failure
 from .pipeline import Pipeline
 from .settings import Settings
 

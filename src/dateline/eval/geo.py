@@ -34,37 +34,18 @@ two corpora, so the figures are optimistic for unseen news.
 
 from __future__ import annotations
 
-import json
 import math
 import statistics
 import time
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvalError
+
+from .gold import read_gold
 
 __all__ = ["evaluate_geo", "format_geo_report", "error_stats", "match_spans", "MAX_ERROR_KM"]
 
 MAX_ERROR_KM = 20039.0
-
-
-def _documents(path: Path, limit: int | None) -> list[dict]:
-    if not path.is_file():
-        raise EvalError(f"{path}: no such file")
-    docs = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                record["text"], record["toponyms"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise EvalError(f"{path}:{n}: not a geo gold record (text, toponyms): {exc}") from exc
-            docs.append(record)
-            if limit is not None and len(docs) >= limit:
-                break
-    return docs
 
 
 def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> dict[int, int]:
@@ -133,7 +114,7 @@ def evaluate_geo(path: str, limit: int | None = None, pipeline=None, gold_spans:
     from ..resolve.gazetteer import Gazetteer, haversine_km
 
     p = Path(path)
-    docs = _documents(p, limit)
+    docs = read_gold(p, {"text": str, "toponyms": list}, "geo gold record", limit)
     gaz = Gazetteer.load(kw.get("gazetteer_path"))
     start = time.perf_counter()
     if gold_spans:

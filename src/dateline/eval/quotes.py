@@ -54,7 +54,6 @@ doc with an odd number of quotation marks; such blocks give nothing and are coun
 
 from __future__ import annotations
 
-import json
 import time
 import unicodedata
 from collections import Counter
@@ -63,6 +62,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatelineError, EvalError
+from .gold import read_gold
 from ..model import Article, Source, Span
 from ..pipeline import Pipeline, batched
 
@@ -313,26 +313,6 @@ def record_article(record: dict) -> Article:
                    source=Source(format="polnear", id=record.get("id")))
 
 
-def _records(path: Path, limit: int | None) -> list[dict]:
-    if not path.is_file():
-        raise EvalError(f"{path}: no such file")
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            if limit is not None and len(out) >= limit:
-                break
-            try:
-                r = json.loads(line)
-                if not isinstance(r["text"], str) or not isinstance(r["attributions"], list):
-                    raise TypeError("text must be a string and attributions a list")
-            except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
-                raise EvalError(f"{path}:{n}: not a quotes gold record (text, attributions): {exc}") from exc
-            out.append(r)
-    return out
-
-
 def evaluate_quotes(path: str, limit: int | None = None, pipeline: Pipeline | None = None,
                     extractor: str | Extractor = "dateline", batch_size: int = 16,
                     progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
@@ -358,7 +338,7 @@ def evaluate_quotes(path: str, limit: int | None = None, pipeline: Pipeline | No
     reason = getattr(extractor, "unavailable", lambda: None)()
     if reason:
         return {**head, "documents": 0, "pages": 0, "unavailable": reason}
-    records = _records(p, limit)
+    records = read_gold(p, {"text": str, "attributions": list}, "quotes gold record", limit)
     base = pipeline or Pipeline()
     runner = _ExtractorPipeline(base, extractor) if extractor else base
     if runner.settings.nlp:

@@ -24,7 +24,6 @@ past; every hit typed DATE with a day value)::
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvalError
+from .gold import read_gold
 
 __all__ = ["evaluate_time", "format_time_report", "relaxed_pairs", "span_scores",
            "attribute_scores", "dateparser_times", "SYSTEMS"]
@@ -74,23 +74,6 @@ def attribute_scores(correct: int, matched: int, relaxed_f1: float) -> dict[str,
 
 
 # ---------------------------------------------------------------- systems
-
-def _records(path: Path) -> list[dict]:
-    if not path.is_file():
-        raise EvalError(f"{path}: no such file")
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                r = json.loads(line)
-                out.append({"id": str(r["id"]), "dct": r.get("dct"), "text": r["text"],
-                            "timexes": list(r["timexes"])})
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise EvalError(f"{path}:{n}: not a time gold record (id, dct, text, timexes): {exc}") from exc
-    return out
-
 
 def _flatten(times: list[dict]) -> list[dict]:
     out = []
@@ -160,7 +143,8 @@ def evaluate_time(path: str, limit: int | None = None, pipeline=None, system: st
     if system not in SYSTEMS:
         raise EvalError(f"unknown time system {system!r}; known: {', '.join(SYSTEMS)}")
     p = Path(path)
-    records = _records(p)
+    records = [{"id": str(r["id"]), "dct": r.get("dct"), "text": r["text"], "timexes": r["timexes"]}
+               for r in read_gold(p, {"id": object, "text": str, "timexes": list}, "time gold record")]
     if limit is not None:
         records = records[:max(0, limit)]
     start = time.perf_counter()
