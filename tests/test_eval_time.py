@@ -94,12 +94,12 @@ def test_bad_inputs(tmp_path, tiny_gold):
 
 
 def test_quality_gate_tbaq(pipeline):
-    """Pinned just below the scores reached (value F1 0.788, relaxed F1 0.935 on all 256
+    """Pinned just below the scores reached (value F1 0.793, relaxed F1 0.935 on all 256
     documents). TBAQ was also the set the rules were tuned on: these are not held-out
     figures."""
     path = need_shared("eval", "time", "tbaq.jsonl")
     m = evaluate_time(str(path), pipeline=pipeline)["metrics"]
     assert m["relaxed"]["f1"] >= 0.93
     assert m["strict"]["f1"] >= 0.83
-    assert m["value"]["f1"] >= 0.78
+    assert m["value"]["f1"] >= 0.785
     assert m["type"]["f1"] >= 0.885

@@ -209,3 +209,52 @@ def test_extract_times_places_spans_in_article_coordinates(nlp):
     assert [(t["text"], t["value"]) for t in found] == [("Thursday", "2017-03-09"), ("2014", "2014")]
     assert all(text[t["start"]:t["end"]] == t["text"] for t in found)
     assert found[0]["anchor"] == "2017-03-09T10:00:00"
+
+
+# ---------------------------------------------------------------- general normalisation fixes
+
+def test_last_month_day_keeps_the_day():
+    t = _one("He was shot to death last Oct. 23 at his home.", "1999-04-19")
+    assert (t["text"], t["value"]) == ("Oct. 23", "1998-10-23")
+
+
+def test_past_report_of_next_month():
+    assert _one("Refiners were told of a cutback in their supply in September.", "1990-08-16")["value"] == "1990-09"
+    assert _one("Elections were held in October.", "2017-03-09")["value"] == "2016-10"
+
+
+def test_until_with_an_edge_modifier():
+    t = _one("The board gave Merieux until mid-November to reply.", "1989-10-30")
+    assert (t["value"], t["mod"]) == ("1989-11", "MID")
+
+
+def test_next_to_is_not_a_future_cue():
+    t = _one("A bomb exploded next to the embassy Friday morning.", "1998-08-08")
+    assert t["value"].startswith("1998-08-07")
+
+
+def test_is_to_points_ahead(nlp):
+    text = "The stock is to resume trading in Paris Tuesday."
+    assert normalise_times(text, "1989-10-27", nlp(text))[0]["value"] == "1989-10-31"
+
+
+def test_a_set_record_is_past(nlp):
+    text = "The index is within 70 points of its record high set on Aug. 6."
+    assert normalise_times(text, "1998-02-06", nlp(text))[0]["value"] == "1997-08-06"
+
+
+def test_past_perfect_plan_is_not_future(nlp):
+    text = "The offer had been due to expire Friday evening."
+    assert normalise_times(text, "1989-10-30", nlp(text))[0]["value"] == "1989-10-27TEV"
+
+
+def test_following_month_is_anaphoric():
+    text = "The board met in March 1989. The following month, the company put itself up for sale."
+    found = normalise_times(text, "1989-10-27")
+    assert [(t["text"], t["value"]) for t in found] == [("March 1989", "1989-03"),
+                                                         ("The following month", "1989-04")]
+
+
+def test_current_and_latest_fiscal_year():
+    assert _one("It expects higher sales in the current fiscal year.", "1989-11-02")["value"] == "1989"
+    assert _one("It had sales of $7 billion in the latest fiscal year.", "1989-10-26")["value"] == "1988"

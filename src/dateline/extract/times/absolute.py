@@ -31,12 +31,16 @@ def _year2(text: str) -> int:
     return 1900 + n if n > 40 else 2000 + n
 
 
+_UNTIL = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:early|late|mid)-?\s*|the (?:end|beginning|"
+                    r"middle|start) of\s+)?$", re.IGNORECASE)
+
+
 def _dir(r: Resolver) -> str:
     """How to place an unanchored month or weekday: after, before or nearest the anchor."""
     tense = r.tense()
     if tense == "future":
         return "future"
-    if re.search(r"\b(?:by|until|till|through|before)\s+$", r.before(10), re.IGNORECASE):
+    if _UNTIL.search(r.before(40)):
         return "nearest"
     return "past" if tense == "past" else "nearest"
 

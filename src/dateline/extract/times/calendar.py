@@ -72,9 +72,9 @@ def nearest_weekday(dct: date, weekday: int, direction: str) -> date:
 
 def nearest_month(dct: date, month: int, direction: str) -> int:
     """Year of the ``month`` meant from ``dct``: ``past`` = the most recent (this month
-    included), ``future`` = the next (this month included), ``last``/``next`` strict."""
-    if direction == "past":
-        return dct.year if month <= dct.month else dct.year - 1
+    included, and the month after it, as for a day in :func:`resolve_month_day`), ``future`` = the next (this month included), ``last``/``next`` strict."""
+    if direction == "past":             # reported plans may name next month ("cuts in September")
+        return dct.year if month <= dct.month + 1 else dct.year - 1
     if direction == "last":
         return dct.year if month < dct.month else dct.year - 1
     if direction == "future":

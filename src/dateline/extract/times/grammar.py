@@ -31,7 +31,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("mdy", _c(rf"\b(?:(?P<wd>{_W}),? )?(?P<mon>{_M}) (?P<day>{_DAY})\b(?!:\d|\d)(?:,? (?P<year>{YEAR})\b)?")),
     ("dmy", _c(rf"\b(?:(?P<wd>{_W}),? )?(?:the )?(?P<day>{_DAY}) (?:of )?(?P<mon>{_M})(?:,? (?P<year>{YEAR})\b)?")),
     ("month", _c(rf"(?:\b(?P<rel>{_REL}) )?(?<![\w.])(?P<mon>{_M})(?:,? (?:of )?(?P<year>{YEAR})\b"
-                 rf"| (?P<rel2>last|next|this) year\b)?")),
+                 rf"| (?P<rel2>last|next|this) year\b|(?!\.?,? \d{{1,2}}\b))")),
     ("holiday", _c(r"\b(?:(?P<rel>last|next|this) )?(?P<name>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|"
                    r"Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Valentine's Day|"
                    r"Halloween)(?:,? (?P<year>" + YEAR + r")\b)?")),
@@ -71,7 +71,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("relunit", _c(rf"\b(?:(?P<mod>early|late|mid|earlier|later)[- ])?(?P<rel>this|last|next|the past|the last|"
                    rf"the next|the coming|the previous|the following|the current|the latest|past|coming|"
                    rf"previous|the same|that|the first|the final|the entire|the whole|the full|all|"
-                   rf"the remaining)(?: (?P<num>{NUM}|several|few|many))?(?: full)? (?P<unit>{UNIT}s?|{UNITS_PL})\b(?!-)")),
+                   rf"the remaining)(?: (?P<num>{NUM}|several|few|many))?(?: full| fiscal)? (?P<unit>{UNIT}s?|{UNITS_PL})\b(?!-)")),
     ("duration", _c(rf"\b(?:(?P<approx>{APPROX}) )?(?:the )?(?P<num>{NUM})(?: more| full| straight| consecutive| "
                     rf"additional| long)?[- ](?P<unit>{UNIT}s?|{UNITS_PL})(?:-long)?\b(?!-old)(?: or (?P<tail>so|more|longer|less|two))?")),
     ("vague", _c(rf"\b(?:(?P<det>recent|the coming|coming|the past|many|several|a few|few|some|the next|"
@@ -110,4 +110,4 @@ CLOCK_JOIN = _c(r"^(?:\s*,?\s*(?:on|at|of)?\s*|\s*,\s*)$")
 
 #: words of a sentence that point forward in time (used when no parse is at hand).
 FUTURE_CUE = _c(r"\b(?:will|shall|'ll|going to|is to|are to|plans? to|planning to|expected to|expects to|"
-                r"scheduled|set to|due to|slated|intends? to|upcoming|next|coming)\b")
+                r"scheduled|set to|due to|slated|intends? to|upcoming|next(?! to\b)|coming)\b")

@@ -216,8 +216,12 @@ def relunit(m: re.Match, r: Resolver) -> Result | None:
         if ref:
             v = shift_value(ref, shift, code) if code == "D" else str(int(ref) + shift)
             return "DATE", v, mod
+    if rel in ("the following", "the previous") and code == "M" and r.last_month:
+        return "DATE", shift_value(r.last_month, 1 if rel == "the following" else -1, "M"), mod
     if rel in ("the following", "the previous") and code == "Y" and r.last_year:
         return "DATE", str(int(r.last_year) + (1 if rel == "the following" else -1)), mod
+    if rel == "the latest" and code == "Y" and r.dct is not None:
+        return "DATE", str(r.dct.year - 1), mod     # the latest (completed) year, as for quarters
     shift = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1,
              "the following": 1, "the next": 1}.get(rel, 0)
     value = this_unit(unit, r, shift)

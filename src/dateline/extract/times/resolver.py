@@ -40,6 +40,7 @@ class Resolver:
         self.last_day: str | None = None
         self.last_quarter: str | None = None
         self.last_year: str | None = None
+        self.last_month: str | None = None
         self.text = ""
         self.doc = None
         self.start = self.end = 0
@@ -65,6 +66,8 @@ class Resolver:
             self.last_day = value[:10]
         if _QUARTER.fullmatch(value) and (self.dct is None or int(value[:4]) >= self.dct.year - (self.dct.month <= 3)):
             self.last_quarter = value
+        if re.match(r"\d{4}-\d\d(?:-|$)", value):
+            self.last_month = value[:7]
         if _CAL.match(value) and not value.startswith("X"):
             self.last_year = value[:4]
 
@@ -110,6 +113,23 @@ class Resolver:
         return "past" if _PAST_CUE.search(sentence) else "present"
 
 
+def _sets_ahead(tok) -> bool:
+    """A "set" that plans ("set to open", "set for Monday"), not one that was done
+    ("a record set on Aug. 6")."""
+    return any(c.dep_ == "xcomp" or c.lower_ == "for" for c in tok.children)
+
+
+def _past_frame(tok) -> bool:
+    """``tok`` (a plan word: scheduled, due, expected) sits in a past frame: "had been
+    scheduled", "had been due", so what was planned may lie before the anchor."""
+    for t in (tok, tok.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in t.children):
+            return True
+        if t.head is t:
+            break
+    return False
+
+
 def _verb_tense(tok) -> str | None:
     """``future`` (will, going to, expected/scheduled), ``past`` (simple past, perfect),
     ``present`` where the clause does not say (would, infinitives, a past "planned"),
@@ -122,12 +142,17 @@ def _verb_tense(tok) -> str | None:
         return "future"
     if "would" in lowers or "could" in lowers:
         return "present"
-    if tok.lemma_ in _FUTURE_HEADS and tok.lemma_ not in ("go", "agree", "want"):
-        return "present" if tok.tag_ == "VBD" else "future"
+    if tok.lemma_ in _FUTURE_HEADS and tok.lemma_ not in ("go", "agree", "want") and not (
+            tok.lemma_ == "set" and not _sets_ahead(tok)):
+        if tok.tag_ == "VBD" or _past_frame(tok):
+            return "present"
+        return "future"
     if tok.tag_ == "VB" and "to" in lowers:
         head = tok.head
+        if head is not tok and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"             # "is to resume", "are to meet"
         if head is not tok and head.lemma_ in _FUTURE_HEADS and head.tag_ != "VBD" and head.lemma_ != "go":
-            return "future"
+            return "present" if _past_frame(head) else "future"
         return "present"
     if tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" for c in auxes):
         return "past"
