@@ -241,13 +241,8 @@ class SQLiteStore:
         if search and search.strip():
             where.append("q.text LIKE ? ESCAPE '\\'")
             params.append("%" + _escape_like(search.strip()) + "%")
+        _date_bounds(where, params, since, until)
         day = "COALESCE(a.published, a.updated)"
-        if since:
-            where.append(f"substr({day}, 1, 10) >= ?")
-            params.append(since[:10])
-        if until:
-            where.append(f"substr({day}, 1, 10) <= ?")
-            params.append(until[:10])
         sql = (
             'SELECT q.article_id, q.quote_id, q.kind, q."start", q."end", q.text, q.cue, q.speaker_name, '
             "q.speaker_entity, q.speaker_description, q.speaker_role, q.confidence, a.headline, "
@@ -270,13 +265,7 @@ class SQLiteStore:
         if country:
             where.append("p.country = ?")
             params.append(country.upper())
-        day = "substr(COALESCE(a.published, a.updated), 1, 10)"
-        if since:
-            where.append(f"{day} >= ?")
-            params.append(since[:10])
-        if until:
-            where.append(f"{day} <= ?")
-            params.append(until[:10])
+        _date_bounds(where, params, since, until)
         sql = (
             "SELECT p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, "
             "COUNT(DISTINCT p.article_id) AS articles, COUNT(*) AS mentions, "
@@ -490,6 +479,17 @@ def _by_id(conn: sqlite3.Connection, columns: str, ids: list[str]) -> dict[str, 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _date_bounds(where: list[str], params: list, since: str | None, until: str | None) -> None:
+    """Bound the joined article ``a`` by its day (published, else updated), ISO text."""
+    day = "substr(COALESCE(a.published, a.updated), 1, 10)"
+    if since:
+        where.append(f"{day} >= ?")
+        params.append(since[:10])
+    if until:
+        where.append(f"{day} <= ?")
+        params.append(until[:10])
 
 
 def _check_count(name: str, value: int) -> int:
