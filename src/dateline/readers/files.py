@@ -63,16 +63,27 @@ def iter_inputs(paths: Iterable[str], max_bytes: int,
         if path == STDIN:
             yield _read_stdin(stdin, max_bytes)
             continue
-        try:
-            info = os.stat(path)
-        except OSError as exc:
-            yield _failure(UnreadableInput(_os_reason(exc), path))
-            continue
-        if stat.S_ISDIR(info.st_mode):
-            seen.add((info.st_dev, info.st_ino))
+        yield from _visit(path, max_bytes, seen, named=True)
+
+
+def _visit(path: str, max_bytes: int, seen: set[tuple[int, int]], named: bool) -> Iterator[RawInput | Failure]:
+    """One path: a folder is walked (once: a symlink loop would walk forever), a file read.
+
+    A ``named`` path (given by the user) is read whatever it is; inside folders only
+    regular files are, so sockets, pipes and devices are skipped.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        yield _failure(UnreadableInput(_os_reason(exc), path))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        key = (info.st_dev, info.st_ino)
+        if key not in seen:
+            seen.add(key)
             yield from _walk(path, max_bytes, seen)
-        else:
-            yield read_path(path, max_bytes, info)
+    elif named or stat.S_ISREG(info.st_mode):
+        yield read_path(path, max_bytes, info)
 
 
 def read_path(path: str, max_bytes: int, info: os.stat_result | None = None) -> RawInput | Failure:
@@ -103,19 +114,7 @@ def _walk(folder: str, max_bytes: int, seen: set[tuple[int, int]]) -> Iterator[R
     for name in names:
         if name.startswith(".") or name.endswith("~"):
             continue
-        path = os.path.join(folder, name)
-        try:
-            info = os.stat(path)
-        except OSError as exc:
-            yield _failure(UnreadableInput(_os_reason(exc), path))
-            continue
-        if stat.S_ISDIR(info.st_mode):
-            key = (info.st_dev, info.st_ino)
-            if key not in seen:  # a symlink loop would walk forever
-                seen.add(key)
-                yield from _walk(path, max_bytes, seen)
-        elif stat.S_ISREG(info.st_mode):  # sockets, pipes and devices are skipped in folders
-            yield read_path(path, max_bytes, info)
+        yield from _visit(os.path.join(folder, name), max_bytes, seen, named=False)
 
 
 def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> RawInput | Failure:
