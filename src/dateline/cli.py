@@ -279,15 +279,21 @@ def places(db, country, since, until, limit, as_json, as_geojson):
 
 @main.command(name="eval")
 @click.argument("task")
-@click.argument("path")
+@click.argument("path", required=False)
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--baseline/--no-baseline", default=True, show_default=True,
               help="Also score the peer baseline in the same run (trafilatura for extraction, textacy for quotes).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def evaluate(task, path, limit, baseline, as_json):
-    """Score the pipeline against a gold set: dateline eval extraction FILE."""
-    from .eval import format_task_report, run_eval
+    """Score the pipeline against a gold set: dateline eval extraction FILE.
 
+    PATH may be left out for tasks whose gold set ships with the repository
+    (quantities: tests/gold/quantities.jsonl)."""
+    from .eval import DEFAULT_PATHS, format_task_report, run_eval
+
+    path = path or DEFAULT_PATHS.get(task)
+    if path is None:
+        _fail(f"eval {task}: give the gold set's path")
     try:
         report = run_eval(task, path, baseline=baseline, limit=limit)
     except (EvalError, DatelineError) as exc:

@@ -13,8 +13,10 @@ from typing import Iterable, Iterator, Sequence
 
 from .errors import InputError
 from .extract.entities import dateline_mentions, mentions_from_doc
+from .extract.events import extract_events
 from .extract.quotes import extract_quotes
 from .extract.places import article_focus, extract_places
+from .extract.quantities import extract_quantities
 from .extract.times import extract_times
 from .model import Article, Failure, RawDocument
 from .nlp import load_model, pipe
@@ -96,6 +98,8 @@ class Pipeline:
         article.times = extract_times(article, docs)
         article.places = extract_places(article, docs)
         article.focus = article_focus(article.places)
+        article.quantities = extract_quantities(article, docs)
+        article.events = extract_events(article, docs)   # last: reads quantities, times, places
         return article
 
     # -- whole runs ---------------------------------------------------------

@@ -20,8 +20,17 @@ from .geo import evaluate_geo_both, format_geo_reports
 from .quotes import evaluate_quotes, format_quotes_report
 from .time import evaluate_time, format_time_report
 
+
+def _lazy(module: str, name: str) -> Callable[..., Any]:
+    """A scorer or formatter imported on first call (keeps heavy imports out of other tasks)."""
+    def call(*args: Any, **kw: Any) -> Any:
+        from importlib import import_module
+        return getattr(import_module(f"{__name__}.{module}"), name)(*args, **kw)
+    call.__name__ = name
+    return call
+
 __all__ = [
-    "TASKS", "BASELINES", "FORMATTERS", "run_eval", "evaluate_extraction", "evaluate_quotes", "evaluate_geo_both", "evaluate_time",
+    "TASKS", "BASELINES", "DEFAULT_PATHS", "FORMATTERS", "run_eval", "evaluate_extraction", "evaluate_quotes", "evaluate_geo_both", "evaluate_time",
     "format_report", "format_quotes_report", "format_task_report",
 ]
 
@@ -31,6 +40,9 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "quotes": evaluate_quotes,
     "geo": evaluate_geo_both,          # own recognition, plus gold toponym spans given
     "time": evaluate_time,
+    "quantities": _lazy("quantities", "evaluate_quantities"),
+    "events": _lazy("events", "evaluate_events"),
+    "event-types": _lazy("event_types", "evaluate_event_types"),
 }
 
 #: task name -> keyword arguments that make the scorer run the peer baseline instead of us.
@@ -38,6 +50,7 @@ BASELINES: dict[str, dict[str, Any]] = {
     "extraction": {"body_fn": trafilatura_baseline_body},   # bare trafilatura.extract
     "quotes": {"extractor": "textacy"},                      # textacy direct_quotations
     "time": {"system": "dateparser"},                        # dateparser.search.search_dates
+    "quantities": {"system": "quantulum3"},                  # quantulum3.parser.parse
 }
 
 #: task name -> ``formatter(report, baseline=None) -> str``.
@@ -46,7 +59,14 @@ FORMATTERS: dict[str, Callable[..., str]] = {
     "quotes": format_quotes_report,
     "geo": format_geo_reports,
     "time": format_time_report,
+    "quantities": _lazy("quantities", "format_quantities_report"),
+    "events": _lazy("events", "format_events_report"),
+    "event-types": _lazy("event_types", "format_event_types_report"),
 }
+
+
+#: task name -> gold set used when the command line gives none (run from the repository root).
+DEFAULT_PATHS: dict[str, str] = {"quantities": "tests/gold/quantities.jsonl"}
 
 
 def run_eval(task: str, path: str, baseline: bool = False, **kw: Any) -> dict[str, Any]:
