@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .errors import InputError
-from .model import Article, Failure
+from .model import Article, Failure, Skipped
 from .pipeline import Pipeline
 from .readers import document_from_text
 from .settings import Settings
@@ -41,6 +41,8 @@ def extract(source: str | os.PathLike | Iterable[str | os.PathLike], *,
     for item in pipe.run(items):
         if isinstance(item, Article):
             yield item
+        elif isinstance(item, Skipped):
+            continue
         elif on_error == "raise":
             raise InputError(item.reason, item.path, item.line)
         elif callable(on_error):

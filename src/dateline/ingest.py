@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from .model import Article, Failure
+from .model import Article, Failure, Skipped
 from .pipeline import Pipeline, batched
 from .settings import Settings
 
@@ -26,6 +26,7 @@ class IngestReport:
     stored: int = 0
     duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)   # reason -> count (WARC non-HTML records ...)
     seconds: float = 0.0
     interrupted: bool = False
 
@@ -39,7 +40,7 @@ class IngestReport:
 
     def to_dict(self) -> dict:
         return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
-                "failed": self.failed, "seconds": round(self.seconds, 3),
+                "failed": self.failed, "skipped": dict(self.skipped), "seconds": round(self.seconds, 3),
                 "articles_per_second": round(self.rate, 2), "interrupted": self.interrupted,
                 "failures": [{"path": f.path, "line": f.line, "kind": f.kind, "reason": f.reason}
                              for f in self.failures]}
@@ -62,7 +63,9 @@ def ingest(paths: Sequence[str], store, settings: Settings | None = None, *, std
         for chunk in batched(pipe.segment(pipe.documents(paths, stdin=stdin)), pipe.settings.batch_size):
             articles: list[Article] = []
             for item in chunk:
-                if isinstance(item, Failure):
+                if isinstance(item, Skipped):
+                    report.skipped[item.reason] = report.skipped.get(item.reason, 0) + item.count
+                elif isinstance(item, Failure):
                     report.failures.append(item)
                     if on_failure:
                         on_failure(item)

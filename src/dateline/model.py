@@ -23,6 +23,7 @@ __all__ = [
     "RawDocument",
     "Article",
     "Failure",
+    "Skipped",
     "article_id",
     "normalise_for_hash",
 ]
@@ -181,6 +182,19 @@ class Failure:
     @classmethod
     def from_error(cls, error) -> "Failure":
         return cls(error.path, error.line, error.kind, error.reason)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Items of an input that were passed over on purpose (not failures): a WARC's
+    non-HTML records, a feed's entries already seen. ``count`` items, one reason."""
+
+    path: str | None
+    reason: str
+    count: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path or '<input>'}: skipped {self.count} {self.reason}"
 
 
 _WS = re.compile(r"\s+")

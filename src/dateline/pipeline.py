@@ -18,7 +18,7 @@ from .extract.quotes import extract_quotes
 from .extract.places import article_focus, extract_places
 from .extract.quantities import extract_quantities
 from .extract.times import extract_times
-from .model import Article, Failure, RawDocument
+from .model import Article, Failure, RawDocument, Skipped
 from .nlp import load_model, pipe
 from .readers import iter_documents
 from .resolve.aliases import resolve_entities
@@ -55,10 +55,10 @@ class Pipeline:
     def documents(self, paths: Sequence[str], stdin=None) -> Iterator[RawDocument | Failure]:
         return iter_documents(paths, self.settings, stdin=stdin)
 
-    def segment(self, items: Iterable[RawDocument | Failure]) -> Iterator[Article | Failure]:
-        """Segment every raw document; failures pass through, new ones are added."""
+    def segment(self, items: Iterable[RawDocument | Failure | Skipped]) -> Iterator[Article | Failure | Skipped]:
+        """Segment every raw document; failures and skip counts pass through, new failures are added."""
         for item in items:
-            if isinstance(item, Failure):
+            if isinstance(item, (Failure, Skipped)):
                 yield item
                 continue
             try:

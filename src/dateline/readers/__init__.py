@@ -7,7 +7,8 @@
     document_from_text(text)           a str from the Python API -> RawDocument
 
 A format comes from the extension (after ``.gz``): ``.txt .text .md`` text,
-``.html .htm .xhtml`` HTML, ``.jsonl .ndjson .json`` JSON Lines or JSON;
+``.html .htm .xhtml`` HTML, ``.jsonl .ndjson .json`` JSON Lines or JSON,
+``.warc .arc`` (and ``.gz``) web archives, streamed record by record;
 others, files without an extension and stdin are sniffed. Nothing here raises
 for a bad input: every ``InputError`` comes out as a :class:`Failure` naming the
 path (and line), and the run goes on.
@@ -19,7 +20,7 @@ import os
 from typing import BinaryIO, Iterator, Sequence
 
 from ..errors import InputError
-from ..model import Failure, RawDocument
+from ..model import Failure, RawDocument, Skipped
 from ..settings import Settings
 from .decode import decode_bytes, looks_like_html, sniff_format
 from .files import STDIN, STDIN_PATH, format_for_path, iter_inputs
@@ -41,7 +42,7 @@ __all__ = [
 
 
 def iter_documents(paths: Sequence[str], settings: Settings | None = None,
-                   stdin: BinaryIO | None = None) -> Iterator[RawDocument | Failure]:
+                   stdin: BinaryIO | None = None) -> Iterator[RawDocument | Failure | Skipped]:
     """Yield a RawDocument or a Failure for everything the paths name.
 
     Folders are walked recursively in sorted order (hidden files and ``~``
@@ -55,6 +56,10 @@ def iter_documents(paths: Sequence[str], settings: Settings | None = None,
     for item in iter_inputs(names, settings.max_bytes, stdin):
         if isinstance(item, Failure):
             yield item
+        elif item.format == "warc":
+            from .warc import warc_documents
+
+            yield from warc_documents(item.path, settings.max_bytes)
         else:
             yield from documents_from_bytes(item.data, item.path, item.format)
 

@@ -26,6 +26,7 @@ STDIN = "-"
 STDIN_PATH = "<stdin>"
 _GZIP_MAGIC = b"\x1f\x8b"
 
+_STREAMED = (".warc", ".warc.gz", ".arc", ".arc.gz")  # web archives: read record by record, not whole
 _EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -39,7 +40,7 @@ class RawInput:
 
     path: str
     data: bytes
-    format: str | None = None  # "text", "html", "jsonl"; None: sniff the content
+    format: str | None = None  # "text", "html", "jsonl", "warc" (streamed, no data); None: sniff
 
 
 def format_for_path(path: str) -> str | None:
@@ -50,6 +51,8 @@ def format_for_path(path: str) -> str | None:
     as what it is.
     """
     name = os.path.basename(path).lower()
+    if name.endswith(_STREAMED):
+        return "warc"
     if name.endswith(".gz"):
         name = name[:-3]
     return _EXTENSIONS.get(os.path.splitext(name)[1])
@@ -87,7 +90,13 @@ def _visit(path: str, max_bytes: int, seen: set[tuple[int, int]], named: bool) -
 
 
 def read_path(path: str, max_bytes: int, info: os.stat_result | None = None) -> RawInput | Failure:
-    """Read one file (gunzipping it) within the size limit."""
+    """Read one file (gunzipping it) within the size limit.
+
+    A web archive is not read here: its item has no data and format ``warc``, and
+    the WARC reader streams it record by record (the size limit applies per record).
+    """
+    if format_for_path(path) == "warc":
+        return RawInput(path, b"", "warc")
     try:
         info = info or os.stat(path)
         if info.st_size > max_bytes:
