@@ -13,15 +13,15 @@ import click
 
 from . import __version__
 from .errors import ConfigError, DatelineError, EvalError, NotFound, StoreError
-from .model import Failure
+from .model import Failure, Skipped
 from .pipeline import Pipeline
 from .settings import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-def _settings(model=None, max_bytes=None, batch_size=None, nlp=None) -> Settings:
-    return Settings.from_env().with_(model=model, max_bytes=max_bytes, batch_size=batch_size, nlp=nlp)
+def _settings(model=None, max_bytes=None, batch_size=None, nlp=None, **more) -> Settings:
+    return Settings.from_env().with_(model=model, max_bytes=max_bytes, batch_size=batch_size, nlp=nlp, **more)
 
 
 def _fail(message: str, code: int = EXIT_USAGE):
@@ -49,6 +49,9 @@ pipeline_options = [
     click.option("--batch-size", type=int, help="Articles per NLP batch and per transaction (default 64)."),
     click.option("--no-nlp", "no_nlp", is_flag=True, default=False,
                  help="Segment only: skip spaCy and the extractors."),
+    click.option("--allow-private", is_flag=True, default=None,
+                 help="Let feeds and URLs fetch private/loopback addresses (refused by default)."),
+    click.option("--fetch-timeout", type=int, help="Seconds to wait for a fetched URL (default 20)."),
 ]
 
 
@@ -69,14 +72,17 @@ def main():
 @click.option("--db", help="SQLite database file (default ./dateline.db; env DATELINE_DB).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--workers", type=int, help="Processes running the pipeline (default 1; env DATELINE_WORKERS).")
 @with_pipeline_options
-def ingest(paths, db, as_json, progress, model, max_bytes, batch_size, no_nlp):
-    """Read files, folders, .gz files or - (stdin) and store their articles."""
+def ingest(paths, db, as_json, progress, workers, model, max_bytes, batch_size, no_nlp, allow_private,
+           fetch_timeout):
+    """Read files, folders, .gz, WARC and feed files, URLs or - (stdin) and store their articles."""
     from .ingest import ingest as run_ingest
     from .render import ingest_summary
 
     try:
-        settings = _settings(model, max_bytes, batch_size, False if no_nlp else None)
+        settings = _settings(model, max_bytes, batch_size, False if no_nlp else None, workers=workers,
+                             allow_private=allow_private, fetch_timeout=fetch_timeout)
     except ConfigError as exc:
         _fail(str(exc))
     db_path = db or settings.db
@@ -109,19 +115,52 @@ def _stderr(message: str) -> None:
 
 
 @main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--every", default="10m", show_default=True, help="Poll interval: 90s, 10m, 1h.")
+@click.option("--rounds", type=int, help="Stop after this many polls (default: until Ctrl-C).")
+@click.option("--db", help="SQLite database file (default ./dateline.db; env DATELINE_DB).")
+@with_pipeline_options
+def watch(feeds, every, rounds, db, model, max_bytes, batch_size, no_nlp, allow_private, fetch_timeout):
+    """Poll RSS/Atom feeds (URLs or files) and ingest only what is new."""
+    from .watch import parse_interval, watch as run_watch
+
+    try:
+        settings = _settings(model, max_bytes, batch_size, False if no_nlp else None,
+                             allow_private=allow_private, fetch_timeout=fetch_timeout)
+        seconds = parse_interval(every)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+    def report(n, r):
+        _stderr(f"round {n}: {r.stored} new, {r.duplicates} already stored, "
+                f"{sum(r.skipped.values())} entries seen before, {r.failed} failed")
+
+    with _open(db or settings.db) as store:
+        reports = run_watch(list(feeds), store, settings, every=seconds, rounds=rounds, on_round=report,
+                            on_failure=lambda f: _stderr(f"skipped {f}"))
+    if reports and reports[-1].interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_FAILED if reports and reports[-1].failed else EXIT_OK)
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="jsonl", show_default=True,
               help="A JSON array, or one article document per line.")
 @with_pipeline_options
-def extract(paths, fmt, model, max_bytes, batch_size, no_nlp):
+def extract(paths, fmt, model, max_bytes, batch_size, no_nlp, allow_private, fetch_timeout):
     """Print the article documents (dateline.article/1) without storing them."""
     try:
-        settings = _settings(model, max_bytes, batch_size, False if no_nlp else None)
+        settings = _settings(model, max_bytes, batch_size, False if no_nlp else None,
+                             allow_private=allow_private, fetch_timeout=fetch_timeout)
         failed = 0
         first = True
         if fmt == "json":
             click.echo("[")
         for item in Pipeline(settings).run_paths(list(paths)):
+            if isinstance(item, Skipped):
+                _stderr(str(item))
+                continue
             if isinstance(item, Failure):
                 failed += 1
                 _stderr(f"skipped {item}")

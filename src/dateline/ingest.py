@@ -49,18 +49,19 @@ class IngestReport:
 def ingest(paths: Sequence[str], store, settings: Settings | None = None, *, stdin=None,
            on_progress: Callable[[int], None] | None = None,
            on_failure: Callable[[Failure], None] | None = None,
-           pipeline: Pipeline | None = None) -> IngestReport:
+           pipeline: Pipeline | None = None, seen: set[str] | None = None) -> IngestReport:
     """Read ``paths``, extract, and add new articles to ``store``; return a report.
 
     On KeyboardInterrupt the run stops and the report comes back with
     ``interrupted=True``; the batch in flight is rolled back by the store, so
     nothing half-written remains and a re-run resumes where this one stopped.
+    ``seen``: feed entry keys already read, skipped before fetching (``dateline watch``).
     """
     pipe = pipeline or Pipeline(settings)
     report = IngestReport()
     started = time.perf_counter()
     try:
-        for chunk in batched(pipe.segment(pipe.documents(paths, stdin=stdin)), pipe.settings.batch_size):
+        for chunk in batched(pipe.segment(pipe.documents(paths, stdin=stdin, seen=seen)), pipe.settings.batch_size):
             articles: list[Article] = []
             for item in chunk:
                 if isinstance(item, Skipped):

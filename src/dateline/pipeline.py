@@ -52,8 +52,9 @@ class Pipeline:
         return self._nlp
 
     # -- stages -------------------------------------------------------------
-    def documents(self, paths: Sequence[str], stdin=None) -> Iterator[RawDocument | Failure]:
-        return iter_documents(paths, self.settings, stdin=stdin)
+    def documents(self, paths: Sequence[str], stdin=None,
+                  seen: set[str] | None = None) -> Iterator[RawDocument | Failure | Skipped]:
+        return iter_documents(paths, self.settings, stdin=stdin, seen=seen)
 
     def segment(self, items: Iterable[RawDocument | Failure | Skipped]) -> Iterator[Article | Failure | Skipped]:
         """Segment every raw document; failures and skip counts pass through, new failures are added."""

@@ -143,6 +143,8 @@ def ingest_summary(report: IngestReport, db: str) -> str:
              f"  stored      {report.stored}",
              f"  duplicates  {report.duplicates} (skipped)",
              f"  failed      {report.failed}"]
+    for reason, count in sorted(report.skipped.items()):
+        lines.append(f"  skipped     {count} {reason}")
     for f in report.failures:
         lines.append(f"    {f}")
     if report.interrupted:

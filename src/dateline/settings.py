@@ -28,6 +28,9 @@ class Settings:
     nlp: run spaCy and the extractors; ``False`` gives segmentation only (fast).
     language: language code assumed when detection is unsure.
     db: default SQLite database path for ``ingest`` and the read commands.
+    allow_private: let feeds and URLs make dateline fetch private or loopback addresses.
+    fetch_timeout: seconds to wait for a fetched URL (feed links, URL arguments).
+    workers: processes that run the pipeline during ``ingest`` (1: in this process).
     """
 
     model: str = DEFAULT_MODEL
@@ -37,12 +40,19 @@ class Settings:
     language: str = "en"
     db: str = "dateline.db"
     disable: tuple[str, ...] = field(default=())
+    allow_private: bool = False
+    fetch_timeout: int = 20
+    workers: int = 1
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
             raise ConfigError(f"max_bytes must be positive, got {self.max_bytes}")
         if self.batch_size <= 0:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
+        if self.fetch_timeout <= 0:
+            raise ConfigError(f"fetch_timeout must be positive, got {self.fetch_timeout}")
+        if self.workers <= 0:
+            raise ConfigError(f"workers must be positive, got {self.workers}")
         if not self.model:
             raise ConfigError("model must name a spaCy pipeline or a path")
 

@@ -8,7 +8,9 @@
 
 A format comes from the extension (after ``.gz``): ``.txt .text .md`` text,
 ``.html .htm .xhtml`` HTML, ``.jsonl .ndjson .json`` JSON Lines or JSON,
-``.warc .arc`` (and ``.gz``) web archives, streamed record by record;
+``.warc .arc`` (and ``.gz``) web archives, streamed record by record,
+``.rss .atom`` feeds (XML that starts like a feed is sniffed as one);
+``http(s)://`` arguments are fetched (:mod:`dateline.fetch`);
 others, files without an extension and stdin are sniffed. Nothing here raises
 for a bad input: every ``InputError`` comes out as a :class:`Failure` naming the
 path (and line), and the run goes on.
@@ -42,18 +44,21 @@ __all__ = [
 
 
 def iter_documents(paths: Sequence[str], settings: Settings | None = None,
-                   stdin: BinaryIO | None = None) -> Iterator[RawDocument | Failure | Skipped]:
+                   stdin: BinaryIO | None = None,
+                   seen: set[str] | None = None) -> Iterator[RawDocument | Failure | Skipped]:
     """Yield a RawDocument or a Failure for everything the paths name.
 
     Folders are walked recursively in sorted order (hidden files and ``~``
     backups skipped); ``-`` reads ``stdin`` (default ``sys.stdin.buffer``).
-    Inputs are read one at a time as the caller iterates.
+    Inputs are read one at a time as the caller iterates. ``seen`` holds the keys of
+    feed entries already read (``dateline watch``): they are skipped, new ones added.
     """
     settings = settings or Settings()
     if isinstance(paths, (str, bytes, os.PathLike)):
         paths = [paths]
     names = (os.fsdecode(p) if not isinstance(p, str) else p for p in paths)
-    for item in iter_inputs(names, settings.max_bytes, stdin):
+    fetcher = _fetcher(settings)
+    for item in iter_inputs(names, settings.max_bytes, stdin, fetch_url=fetcher):
         if isinstance(item, Failure):
             yield item
         elif item.format == "warc":
@@ -61,16 +66,32 @@ def iter_documents(paths: Sequence[str], settings: Settings | None = None,
 
             yield from warc_documents(item.path, settings.max_bytes)
         else:
-            yield from documents_from_bytes(item.data, item.path, item.format)
+            yield from documents_from_bytes(item.data, item.path, item.format, fetcher=fetcher, seen=seen)
 
 
-def documents_from_bytes(data: bytes, path: str | None = None,
-                         format: str | None = None) -> Iterator[RawDocument | Failure]:
-    """The documents in one input's bytes; ``format`` ``text``/``html``/``jsonl``, or sniffed."""
+def _fetcher(settings: Settings):
+    """``url -> (final url, body)`` with the settings' limits, for feed links and URL arguments."""
+    def get(url: str) -> tuple[str, bytes]:
+        from ..fetch import fetch
+
+        got = fetch(url, timeout=settings.fetch_timeout, max_bytes=settings.max_bytes,
+                    allow_private=settings.allow_private)
+        return got.url, got.data
+    return get
+
+
+def documents_from_bytes(data: bytes, path: str | None = None, format: str | None = None,
+                         fetcher=None, seen: set[str] | None = None) -> Iterator[RawDocument | Failure | Skipped]:
+    """The documents in one input's bytes; ``format`` ``text``/``html``/``jsonl``/``feed``,
+    or sniffed. ``fetcher`` fetches feed entries' links (``None``: teasers fail)."""
     try:
         text = decode_bytes(data, path)
         format = format or sniff_format(text)
-        if format == "jsonl":
+        if format == "feed":
+            from .feed import feed_documents
+
+            items = feed_documents(text, path or "<feed>", fetcher, seen)
+        elif format == "jsonl":
             items = jsonl_documents(text, path)
         elif format == "html":
             items = iter([html_to_document(text, path=path)])

@@ -147,7 +147,12 @@ def looks_like_html(text: str) -> bool:
 
 
 def sniff_format(text: str) -> str:
-    """``html``, ``jsonl`` (JSON Lines, or a JSON object or array of objects) or ``text``."""
+    """``feed`` (RSS/Atom), ``html``, ``jsonl`` (JSON Lines, or a JSON object or array
+    of objects) or ``text``."""
+    from .feed import looks_like_feed
+
+    if looks_like_feed(text):
+        return "feed"
     if looks_like_html(text):
         return "html"
     if _JSON_START.match(text[:1024]):

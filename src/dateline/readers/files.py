@@ -31,6 +31,7 @@ _EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".rss": "feed", ".atom": "feed",
 }
 
 
@@ -58,13 +59,23 @@ def format_for_path(path: str) -> str | None:
     return _EXTENSIONS.get(os.path.splitext(name)[1])
 
 
-def iter_inputs(paths: Iterable[str], max_bytes: int,
-                stdin: BinaryIO | None = None) -> Iterator[RawInput | Failure]:
-    """Yield each input named by ``paths`` (``-`` is standard input), lazily."""
+def iter_inputs(paths: Iterable[str], max_bytes: int, stdin: BinaryIO | None = None,
+                fetch_url=None) -> Iterator[RawInput | Failure]:
+    """Yield each input named by ``paths`` (``-`` is standard input), lazily.
+
+    ``http(s)://`` paths are fetched with ``fetch_url(url) -> (final url, bytes)``.
+    """
     seen: set[tuple[int, int]] = set()
     for path in paths:
         if path == STDIN:
             yield _read_stdin(stdin, max_bytes)
+            continue
+        if path.lower().startswith(("http://", "https://")) and fetch_url is not None:
+            try:
+                _, data = fetch_url(path)
+                yield RawInput(path, _unpack(data, max_bytes, False), None)
+            except InputError as exc:
+                yield _failure(exc.located(path))
             continue
         yield from _visit(path, max_bytes, seen, named=True)
 
