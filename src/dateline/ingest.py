@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .model import Article, Failure, Skipped
 from .pipeline import Pipeline, batched
@@ -55,13 +55,20 @@ def ingest(paths: Sequence[str], store, settings: Settings | None = None, *, std
     On KeyboardInterrupt the run stops and the report comes back with
     ``interrupted=True``; the batch in flight is rolled back by the store, so
     nothing half-written remains and a re-run resumes where this one stopped.
+    With ``settings.workers > 1`` spaCy and the extractors run in that many
+    processes (:mod:`dateline.engines.pool`); this process still reads, removes
+    duplicates and writes, in input order.
     ``seen``: feed entry keys already read, skipped before fetching (``dateline watch``).
     """
     pipe = pipeline or Pipeline(settings)
     report = IngestReport()
     started = time.perf_counter()
-    try:
-        for chunk in batched(pipe.segment(pipe.documents(paths, stdin=stdin, seen=seen)), pipe.settings.batch_size):
+    pending: set[str] = set()   # ids sent for annotation and not stored yet
+
+    def prepared():
+        """(new articles of a batch, how many articles it read), failures reported on the way."""
+        for chunk in batched(pipe.segment(pipe.documents(paths, stdin=stdin, seen=seen)),
+                             pipe.settings.batch_size):
             articles: list[Article] = []
             for item in chunk:
                 if isinstance(item, Skipped):
@@ -73,18 +80,33 @@ def ingest(paths: Sequence[str], store, settings: Settings | None = None, *, std
                 else:
                     articles.append(item)
             report.read += len(articles)
-            known = store.known_ids([a.id for a in articles])
+            known = store.known_ids([a.id for a in articles]) | pending
             fresh: dict[str, Article] = {}
             for a in articles:
                 if a.id not in known and a.id not in fresh:
                     fresh[a.id] = a
             report.duplicates += len(articles) - len(fresh)
-            pipe.annotate(list(fresh.values()))
-            result = store.add(list(fresh.values()))
+            pending.update(fresh)
+            yield list(fresh.values()), len(articles)
+
+    def stored(annotated: Iterator[tuple[list[Article], int]]) -> None:
+        for fresh, n_read in annotated:
+            result = store.add(fresh)
+            pending.difference_update(a.id for a in fresh)
             report.stored += result.stored
             report.duplicates += result.duplicates
             if on_progress:
-                on_progress(len(articles))
+                on_progress(n_read)
+
+    workers = pipe.settings.workers if pipe.settings.nlp else 1
+    try:
+        if workers > 1:
+            from .engines.pool import PoolAnnotator
+
+            with PoolAnnotator(pipe.settings, workers) as pool:
+                stored(pool.map(prepared()))
+        else:
+            stored((pipe.annotate(fresh), n) for fresh, n in prepared())
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
