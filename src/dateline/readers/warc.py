@@ -36,18 +36,22 @@ def is_warc_path(path: str) -> bool:
     return path.lower().endswith(WARC_SUFFIXES)
 
 
-def warc_documents(path: str, max_bytes: int) -> Iterator[RawDocument | Failure | Skipped]:
-    """Every HTML response of the archive at ``path`` as an ``article`` RawDocument."""
+def warc_documents(path: str, max_bytes: int, stream: BinaryIO | None = None) -> Iterator[RawDocument | Failure | Skipped]:
+    """Every HTML response of the archive at ``path`` as an ``article`` RawDocument.
+
+    ``stream``: a seekable binary stream of the archive (e.g. bytes a Spark task
+    read from any file system) instead of opening ``path``."""
     from warcio.archiveiterator import ArchiveIterator
 
     skipped: Counter[str] = Counter()
-    try:
-        stream = open(path, "rb")
-    except OSError as exc:
-        yield Failure.from_error(UnreadableInput(exc.strerror or str(exc), path))
-        return
+    if stream is None:
+        try:
+            stream = open(path, "rb")
+        except OSError as exc:
+            yield Failure.from_error(UnreadableInput(exc.strerror or str(exc), path))
+            return
     with stream:
-        size = os.fstat(stream.fileno()).st_size
+        size = stream.seek(0, os.SEEK_END)
         offset, end = 0, 0
         while offset is not None:
             stream.seek(offset)
