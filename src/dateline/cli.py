@@ -115,6 +115,56 @@ def _stderr(message: str) -> None:
 
 
 @main.command()
+@click.option("--db", help="SQLite database file.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True)
+@click.option("--out", required=True, help="Folder for Parquet tables; file (or - for stdout) for JSON Lines.")
+def export(db, fmt, out):
+    """Write the store's articles and facts as Parquet tables (by month) or JSON Lines."""
+    from .export import export_jsonl, export_parquet
+
+    with _open(db) as store:
+        if fmt == "jsonl":
+            if out == "-":
+                n = export_jsonl(store, sys.stdout)
+            else:
+                with open(out, "w", encoding="utf-8") as handle:
+                    n = export_jsonl(store, handle)
+            _stderr(f"wrote {n} article documents to {out}")
+            return
+        try:
+            counts = export_parquet(store, out)
+        except ImportError as exc:
+            _fail(f"Parquet export needs pyarrow ({exc}); pip install pyarrow")
+    _stderr("wrote " + ", ".join(f"{n} {table}" for table, n in counts.items()) + f" under {out}")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, help="Folder (any Hadoop file system URL) for the Parquet tables.")
+@click.option("--master", help="Spark master (default: spark-submit's, else local[*]).")
+@click.option("--partitions", type=int, help="Minimum input partitions (default: Spark's parallelism).")
+@with_pipeline_options
+def spark(inputs, out, master, partitions, model, max_bytes, batch_size, no_nlp, allow_private, fetch_timeout):
+    """Run the pipeline on Spark over files or folders and write Parquet tables."""
+    try:
+        settings = _settings(model, max_bytes, batch_size, False if no_nlp else None)
+    except ConfigError as exc:
+        _fail(str(exc))
+    try:
+        from .engines.spark import run_spark, spark_session
+        session = spark_session(master)
+    except ImportError as exc:
+        _fail(f"dateline spark needs PySpark ({exc}); pip install pyspark")
+    counts = run_spark(list(inputs), out, settings, spark=session, partitions=partitions)
+    for reason in counts.pop("failures"):
+        _stderr(f"skipped {reason}")
+    failed = counts.pop("failed")
+    _stderr("wrote " + ", ".join(f"{n} {table}" for table, n in counts.items()) + f" under {out}"
+            + (f"; {failed} inputs failed" if failed else ""))
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@main.command()
 @click.argument("feeds", nargs=-1, required=True)
 @click.option("--every", default="10m", show_default=True, help="Poll interval: 90s, 10m, 1h.")
 @click.option("--rounds", type=int, help="Stop after this many polls (default: until Ctrl-C).")
@@ -206,19 +256,20 @@ def articles(db, limit, offset, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the dateline.article/1 document.")
 @click.option("--color/--no-color", default=None, help="Colour entities (default: on a terminal).")
 def show(article_id, db, as_json, color):
-    """Show one article: headline, dates, dateline, captions, body with entities."""
+    """Show one article: headline, dates, dateline, captions, body with entities, and its events."""
     from .render import article_text
 
     with _open(db) as store:
         try:
             article = store.get(article_id)
+            events = store.article_events(article.id)
         except NotFound as exc:
             _fail(str(exc), EXIT_FAILED)
     if as_json:
         _dump(article.to_dict())
         return
     colour = sys.stdout.isatty() if color is None else color
-    click.echo(article_text(article, colour=colour), nl=False, color=colour)
+    click.echo(article_text(article, colour=colour, events=events), nl=False, color=colour)
 
 
 @main.command()
@@ -316,6 +367,63 @@ def places(db, country, since, until, limit, as_json, as_geojson):
                             ("where", "lat, lon", 16), ("name", "name", 0)]))
 
 
+@main.command()
+@click.option("--db", help="SQLite database file.")
+@click.option("--type", "etype", help="Event code (SUIC_BOMB), ACLED event or sub-event type, or family.")
+@click.option("--country", help="Only incidents in this country (ISO 3166 alpha-2, e.g. IQ).")
+@click.option("--since", help="Only incidents on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Only incidents on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--near", help="LAT,LON,KM: only incidents within KM kilometres of a point.")
+@click.option("--bbox", help="MIN_LAT,MIN_LON,MAX_LAT,MAX_LON: only incidents inside this box.")
+@click.option("--min-killed", type=int, help="Only incidents with at least N killed.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print rows as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV in ACLED's column layout.")
+@click.option("--geojson", "as_geojson", is_flag=True, help="Print a GeoJSON FeatureCollection of points.")
+def events(db, etype, country, since, until, near, bbox, min_killed, limit, offset, as_json, as_csv, as_geojson):
+    """Incidents: events merged across articles, newest first."""
+    from .render import events_csv, events_geojson, incidents_table
+
+    if as_json + as_csv + as_geojson > 1:
+        _fail("choose one of --json, --csv and --geojson")
+    with _open(db) as store:
+        try:
+            rows = store.events(type=etype, country=country, since=since, until=until, near=near, bbox=bbox,
+                                min_killed=min_killed, limit=limit, offset=offset, full=as_csv)
+        except StoreError as exc:
+            _fail(str(exc))
+    if as_csv:
+        click.echo(events_csv(rows), nl=False)
+    elif as_geojson:
+        _dump(events_geojson(rows))
+    elif as_json:
+        _dump(rows)
+    elif not rows:
+        click.echo("no events")
+    else:
+        click.echo(incidents_table(rows))
+
+
+@main.command()
+@click.argument("incident_id")
+@click.option("--db", help="SQLite database file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the incident document as JSON.")
+def event(incident_id, db, as_json):
+    """Show one incident: merged facts and every report with its evidence. ID or a unique prefix."""
+    from .render import incident_text
+
+    with _open(db) as store:
+        try:
+            incident = store.event(incident_id)
+        except NotFound as exc:
+            _fail(str(exc), EXIT_FAILED)
+    if as_json:
+        _dump(incident)
+    else:
+        click.echo(incident_text(incident), nl=False)
+
+
 @main.command(name="eval")
 @click.argument("task")
 @click.argument("path", required=False)
@@ -341,6 +449,37 @@ def evaluate(task, path, limit, baseline, as_json):
         _dump(report)
     else:
         click.echo(format_task_report(report))
+
+
+@main.command()
+@click.option("--db", help="SQLite database file (default ./dateline.db; env DATELINE_DB).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (localhost by default).")
+@click.option("--port", type=int, default=8080, show_default=True)
+@click.option("--allow-ingest", is_flag=True, help="Enable POST /api/ingest (needs the bearer token in DATELINE_TOKEN).")
+@click.option("--max-body", type=int, default=None, help="Largest request body in bytes (default 10 MB).")
+@click.option("--rate-limit", type=int, default=None,
+              help="Requests per minute per client address (default 600; 0 turns the limit off).")
+def serve(db, host, port, allow_ingest, max_body, rate_limit):
+    """Serve the HTTP API and web UI over the store (read-only unless --allow-ingest)."""
+    import os
+
+    try:
+        from .web import is_loopback, serve as run_server
+    except ImportError as exc:
+        _fail(f"serve needs FastAPI and uvicorn: {exc}")
+    token = os.environ.get("DATELINE_TOKEN") or None
+    if allow_ingest and not token:
+        _fail("--allow-ingest needs a bearer token in DATELINE_TOKEN")
+    if not is_loopback(host):
+        _stderr(f"dateline: warning: serving on {host}, reachable from other machines")
+    limit = ... if rate_limit is None else ((rate_limit, 60.0) if rate_limit > 0 else None)
+    try:
+        run_server(db or Settings.from_env().db, host=host, port=port, allow_ingest=allow_ingest, token=token,
+                   max_body=max_body, rate_limit=limit)
+    except (ConfigError, StoreError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":  # pragma: no cover

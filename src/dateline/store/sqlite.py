@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import NotFound, StoreError
 from ..model import Article
+from . import events as _events
 from .schema import current_version, migrate
 
 __all__ = ["SQLiteStore", "AddResult", "MIN_PREFIX"]
@@ -119,6 +120,8 @@ class SQLiteStore:
                     result.ids.append(article.id)
                 else:
                     result.duplicates += 1
+            if result.ids:
+                _events.remerge(conn, result.ids)
         return result
 
     # -- reading ------------------------------------------------------------
@@ -279,22 +282,58 @@ class SQLiteStore:
             row["forms"] = sorted(json.loads(row["forms"]))
         return rows
 
+    def events(self, type: str | None = None, country: str | None = None, since: str | None = None,
+               until: str | None = None, near: tuple[float, float, float] | str | None = None,
+               bbox: tuple[float, float, float, float] | str | None = None, min_killed: int | None = None,
+               limit: int = 50, offset: int = 0, full: bool = False) -> list[dict[str, Any]]:
+        """Incidents (events merged across articles), newest first.
+
+        ``type`` is a code (``SUIC_BOMB``), an ACLED event type or sub-event type
+        (``Battles``, ``Suicide bomb``, any case) or a family (``violence``);
+        ``country`` ISO alpha-2; ``since``/``until`` bound the incident date
+        (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; an undated incident counts at
+        its first report); ``near`` ``(lat, lon, km)`` keeps incidents within
+        ``km`` (adds ``distance_km``); ``bbox`` ``(min_lat, min_lon, max_lat,
+        max_lon)``; ``min_killed`` keeps incidents with at least that many
+        killed. ``full`` adds the whole incident document as ``incident``.
+        """
+        limit, offset = _check_count("limit", limit), _check_count("offset", offset)
+        with self._reading() as conn:
+            return _events.list_incidents(conn, type=type, country=country, since=since, until=until,
+                                          near=near, bbox=bbox, min_killed=min_killed, limit=limit,
+                                          offset=offset, full=full)
+
+    def event(self, incident_id: str) -> dict[str, Any]:
+        """One incident with every report (article headline, figures, evidence spans),
+        by id or unique prefix (:data:`MIN_PREFIX` characters after ``ev_``).
+        Raises :class:`NotFound`."""
+        with self._reading() as conn:
+            return _events.get_incident(conn, incident_id, self.path, MIN_PREFIX)
+
+    def article_events(self, article_id: str) -> list[dict[str, Any]]:
+        """The events of one stored article, each with its ``incident_id`` and the
+        incident's ``n_reports``. Raises :class:`NotFound`."""
+        with self._reading() as conn:
+            return _events.article_events(conn, article_id, self.path)
+
     def count(self) -> int:
         """Number of stored articles."""
         with self._reading() as conn:
             return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def stats(self) -> dict[str, Any]:
-        """Counts of articles, distinct entities (by name and type) and mentions,
-        plus the database path and schema version."""
+        """Counts of articles, distinct entities (by name and type), mentions,
+        events (one per article report) and incidents, plus the database path
+        and schema version."""
         with self._reading() as conn:
             articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
             entities = conn.execute(
                 "SELECT COUNT(*) FROM (SELECT 1 FROM entities GROUP BY name, type)").fetchone()[0]
             mentions = conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
             version = current_version(conn)
+            facts = _events.counts(conn)
         return {"articles": int(articles), "entities": int(entities), "mentions": int(mentions),
-                "path": self.path, "schema_version": version}
+                **facts, "path": self.path, "schema_version": version}
 
     # -- plumbing -----------------------------------------------------------
 
@@ -391,6 +430,7 @@ def _insert_article(conn: sqlite3.Connection, article: Article, now: str) -> boo
         quotes = _quote_rows(article)
         times = _time_rows(article)
         places = _place_rows(article)
+        events = _events.event_rows(article)
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise StoreError(f"article {getattr(article, 'id', '?')}: cannot be serialised: {exc}") from exc
     src = article.source
@@ -436,6 +476,7 @@ def _insert_article(conn: sqlite3.Connection, article: Article, now: str) -> boo
         "admin1, lat, lon, precision, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(article.id, *p) for p in places],
     )
+    _events.insert_events(conn, article.id, events)
     return True
 
 
