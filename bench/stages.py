@@ -26,7 +26,7 @@ from dateline.pipeline import Pipeline  # noqa: E402
 from dateline.settings import Settings  # noqa: E402
 
 STAGES = ["segment", "mentions_from_doc", "resolve_entities", "extract_quotes", "extract_times",
-          "extract_places", "article_focus"]
+          "extract_places", "article_focus", "extract_quantities", "extract_events"]
 
 
 def main(argv=None) -> int:
@@ -82,8 +82,7 @@ def main(argv=None) -> int:
     spacy = spent["spacy"]
     print(f"articles: {n}; total {total:.1f} s; spaCy {spacy:.1f} s ({spacy / total:.0%} of total)")
     result = {"articles": n, "total_s": round(total, 2), "spacy_s": round(spacy, 2), "stages": {}}
-    for name in ["segment", "mentions_from_doc", "resolve_entities", "extract_quotes", "extract_times",
-                 "extract_places", "article_focus"]:
+    for name in STAGES:
         share = spent[name] / spacy if spacy else 0.0
         result["stages"][name] = {"seconds": round(spent[name], 3), "vs_spacy": round(share, 4)}
         print(f"  {name:<18} {spent[name]:7.2f} s  {share:+.1%} on top of spaCy")
