@@ -1,8 +1,12 @@
-"""Shared fixtures: paths to the samples and the shared evaluation data, and one spaCy model per run."""
+"""Shared fixtures: paths to the samples and the shared evaluation data, one spaCy model per run,
+and empty stores on both backends (SQLite, and PostgreSQL when DATELINE_TEST_PG names a server)."""
 
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,3 +47,57 @@ def pipeline(nlp):
     from dateline.pipeline import Pipeline
 
     return Pipeline(nlp=nlp)
+
+
+# -- stores on both backends ---------------------------------------------------
+
+BACKENDS = ["sqlite", "postgres"]
+
+
+def pg_server() -> str:
+    """The test server's URL (DATELINE_TEST_PG); skip when unset on a user's machine, fail under CI."""
+    url = os.environ.get("DATELINE_TEST_PG")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail('DATELINE_TEST_PG is not set; CI must start PostgreSQL: eval "$(scripts/pg-test-server)"')
+        pytest.skip('DATELINE_TEST_PG not set (eval "$(scripts/pg-test-server)")')
+    return url
+
+
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """A URL whose search_path is a fresh schema on the test server, dropped afterwards."""
+    import psycopg
+
+    server = pg_server()
+    schema = f"t_{uuid.uuid4().hex}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            yield f"{server}{'&' if '?' in server else '?'}options=-csearch_path%3D{schema}"
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@contextmanager
+def store_target(backend: str, folder: Path) -> Iterator[str]:
+    """What open_store takes for an empty store on ``backend``: a file path, or a URL."""
+    if backend == "sqlite":
+        yield str(folder / "store.db")
+    else:
+        with pg_schema() as url:
+            yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path) -> Iterator[str]:
+    """An empty store's target on each backend: a SQLite file, then a PostgreSQL schema."""
+    with store_target(request.param, tmp_path) as target:
+        yield target
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema's URL (PostgreSQL-only tests)."""
+    with pg_schema() as url:
+        yield url

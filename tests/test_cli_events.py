@@ -13,15 +13,17 @@ from dateline.cli import main
 from dateline.render import ACLED_COLUMNS
 from dateline.store import open_store
 
+from .conftest import BACKENDS, store_target
 from .test_store_events import _corpus
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli-events") / "events.db"
-    with open_store(path) as store:
-        store.add(_corpus())
-    return str(path)
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory):
+    """One events store per backend for the whole module: a SQLite file, a PostgreSQL URL."""
+    with store_target(request.param, tmp_path_factory.mktemp("cli-events")) as target:
+        with open_store(target) as store:
+            store.add(_corpus())
+        yield target
 
 
 def run(*args):

@@ -178,3 +178,14 @@ def test_seed_quantities(pipeline, seed_path):
     assert found["$15.6 billion"][0]["change"]["from"]["text"] == "$12.2 billion"
     texts = set(found)
     assert not texts & {"1", "3", "2014", "2017", "25-year-old", "18", "2021"}   # counters, years, ages
+
+
+def test_every_vague_amount_the_finder_matches_has_a_value():
+    from dateline.extract.quantities.find import CORE
+    from dateline.extract.quantities.numbers import VAGUE
+
+    for size in ("tens", "hundreds"):
+        for scale in ("thousands", "millions", "billions"):
+            phrase = f"{size} of {scale}"
+            m = CORE.search(f"It cost {phrase} of dollars.")
+            assert m and m.group("vague") and " ".join(m.group("vague").lower().split()) in VAGUE, phrase

@@ -1,11 +1,13 @@
 """Events and incidents in the store: merged on insert whatever the order, queried by
-type, country, date, distance, box and casualties, migrated from v3, rolled back whole."""
+type, country, date, distance, box and casualties, migrated from v3, rolled back whole;
+on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import itertools
 import random
 import sqlite3
+from contextlib import contextmanager
 
 import pytest
 
@@ -13,6 +15,7 @@ from dateline.errors import NotFound, StoreError
 from dateline.store import open_store
 from dateline.store.schema import MIGRATIONS, migrate
 
+from .conftest import BACKENDS, pg_schema
 from .test_incidents import BAGHDAD, BARTELLA, ERBIL, MOSUL, RAQQA, actor, article, ev
 
 
@@ -51,8 +54,8 @@ def _incidents(store):
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with open_store(tmp_path / "events.db") as s:
+def store(store_url):
+    with open_store(store_url) as s:
         s.add(_corpus())
         yield s
 
@@ -134,10 +137,10 @@ def test_near_adds_the_distance(store):
     assert [(r["place_name"], r["distance_km"]) for r in rows] == [("Erbil", 0.0)]
 
 
-def test_bbox_across_the_antimeridian(tmp_path):
+def test_bbox_across_the_antimeridian(store_url):
     fiji = {**MOSUL, "name": "Suva", "country": "FJ", "admin1": None, "lat": -18.14, "lon": 178.44}
     samoa = {**MOSUL, "name": "Apia", "country": "WS", "admin1": None, "lat": -13.83, "lon": -171.77}
-    with open_store(tmp_path / "p.db") as s:
+    with open_store(store_url) as s:
         s.add([article("2017-03-09", ev(code="PEACE_PROTEST", place=fiji, sentence="A march in Suva.")),
                article("2017-03-09", ev(code="PEACE_PROTEST", place=samoa, sentence="A march in Apia."))])
         assert {r["place_name"] for r in s.events(bbox=(-20, 170, -10, -170))} == {"Suva", "Apia"}
@@ -155,15 +158,27 @@ def test_bad_filters_are_store_errors(store, kw, message):
         store.events(**kw)
 
 
-def test_ingest_order_does_not_change_the_incidents(tmp_path):
+@contextmanager
+def _fresh(backend: str):
+    """An empty store on ``backend`` (SQLite in memory, or a new PostgreSQL schema)."""
+    if backend == "sqlite":
+        with open_store(":memory:") as s:
+            yield s
+    else:
+        with pg_schema() as url, open_store(url) as s:
+            yield s
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ingest_order_does_not_change_the_incidents(backend):
     corpus = _corpus()
-    with open_store(":memory:") as s:
+    with _fresh(backend) as s:
         s.add(corpus)
         expected = _incidents(s)
         events = s.stats()["events"]
     orders = list(itertools.permutations(range(len(corpus))))
     for n, order in enumerate(random.Random(7).sample(orders, 12)):
-        with open_store(":memory:") as s:
+        with _fresh(backend) as s:
             for i in order:                    # one article per batch: the incremental path
                 s.add([corpus[i]])
             assert _incidents(s) == expected, order
@@ -172,12 +187,12 @@ def test_ingest_order_does_not_change_the_incidents(tmp_path):
             assert _incidents(s) == expected
 
 
-def test_a_late_report_joins_two_incidents(tmp_path):
+def test_a_late_report_joins_two_incidents(store_url):
     east = {**BARTELLA, "name": "Khazir", "lon": 43.82}
     first = article("2017-03-08", ev(place=MOSUL, sentence="A blast in Mosul."))
     last = article("2017-03-09", ev(place=east, sentence="A blast near Khazir."))
     bridge = article("2017-03-10", ev(place=BARTELLA, sentence="A blast in Bartella."))
-    with open_store(":memory:") as s:
+    with open_store(store_url) as s:
         s.add([first, last])
         assert [r["n_reports"] for r in s.events()] == [1, 1]
         s.add([bridge])
@@ -187,8 +202,8 @@ def test_a_late_report_joins_two_incidents(tmp_path):
         assert linked == {row["id"]}
 
 
-def test_a_failed_batch_leaves_no_events(tmp_path, monkeypatch):
-    with open_store(tmp_path / "r.db") as s:
+def test_a_failed_batch_leaves_no_events(store_url, monkeypatch):
+    with open_store(store_url) as s:
         s.add(_corpus()[:1])
         before = (s.stats()["events"], s.stats()["incidents"], _incidents(s))
         broken = article("2017-03-09", ev(sentence="One."), ev(sentence="Two."))      # two events with id v1
@@ -218,7 +233,7 @@ def test_migrates_a_version_3_database(tmp_path):
         assert s.stats()["incidents"] == 4
 
 
-def test_articles_without_events_store_nothing_extra(tmp_path):
-    with open_store(tmp_path / "n.db") as s:
+def test_articles_without_events_store_nothing_extra(store_url):
+    with open_store(store_url) as s:
         s.add([article("2017-03-09")])
         assert (s.stats()["events"], s.stats()["incidents"]) == (0, 0)

@@ -35,8 +35,8 @@ def _store(path):
     return store
 
 
-def test_places_by_country_and_date(tmp_path):
-    with _store(tmp_path / "p.db") as store:
+def test_places_by_country_and_date(store_url):
+    with _store(store_url) as store:
         rows = store.places()
         assert [(r["geonameid"], r["articles"]) for r in rows] == [("99072", 2), ("172955", 1)]
         assert rows[0]["forms"] == ["MOSUL", "Mosul"]
@@ -45,8 +45,8 @@ def test_places_by_country_and_date(tmp_path):
         assert store.places(since="2018-01-01") == []
 
 
-def test_places_cli_geojson(tmp_path):
-    db = tmp_path / "g.db"
+def test_places_cli_geojson(store_url):
+    db = store_url
     _store(db).close()
     out = CliRunner().invoke(main, ["places", "--db", str(db), "--geojson"]).output
     geo = json.loads(out)

@@ -27,10 +27,10 @@ def _article(headline: str, body: str, speaker_form: str, published: str) -> Art
                    quotes=[quote])
 
 
-def test_quotes_by_speaker_alias_text_and_date():
+def test_quotes_by_speaker_alias_text_and_date(store_url):
     a = _article("Tech recovers", "“Investors are back,” Dror Bin said on Monday.", "Dror Bin", "2026-02-21")
     b = _article("Tech slows", "“Hiring has stalled,” Bin said.", "Bin", "2025-06-01")
-    with open_store(":memory:") as store:
+    with open_store(store_url) as store:
         store.add([a, b])
         rows = store.quotes(speaker="bin")
         assert [r["text"] for r in rows] == ["Investors are back,", "Hiring has stalled,"]

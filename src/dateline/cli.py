@@ -69,7 +69,7 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", help="SQLite database file (default ./dateline.db; env DATELINE_DB).")
+@click.option("--db", help="SQLite database file or postgresql:// URL (default ./dateline.db; env DATELINE_DB).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @click.option("--workers", type=int, help="Processes running the pipeline (default 1; env DATELINE_WORKERS).")
@@ -115,7 +115,7 @@ def _stderr(message: str) -> None:
 
 
 @main.command()
-@click.option("--db", help="SQLite database file.")
+@click.option("--db", help="SQLite database file or postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True)
 @click.option("--out", required=True, help="Folder for Parquet tables; file (or - for stdout) for JSON Lines.")
 def export(db, fmt, out):
@@ -168,7 +168,7 @@ def spark(inputs, out, master, partitions, model, max_bytes, batch_size, no_nlp,
 @click.argument("feeds", nargs=-1, required=True)
 @click.option("--every", default="10m", show_default=True, help="Poll interval: 90s, 10m, 1h.")
 @click.option("--rounds", type=int, help="Stop after this many polls (default: until Ctrl-C).")
-@click.option("--db", help="SQLite database file (default ./dateline.db; env DATELINE_DB).")
+@click.option("--db", help="SQLite database file or postgresql:// URL (default ./dateline.db; env DATELINE_DB).")
 @with_pipeline_options
 def watch(feeds, every, rounds, db, model, max_bytes, batch_size, no_nlp, allow_private, fetch_timeout):
     """Poll RSS/Atom feeds (URLs or files) and ingest only what is new."""
@@ -231,7 +231,7 @@ def extract(paths, fmt, model, max_bytes, batch_size, no_nlp, allow_private, fet
 
 
 @main.command()
-@click.option("--db", help="SQLite database file.")
+@click.option("--db", help="SQLite database file or postgresql:// URL.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
@@ -252,7 +252,7 @@ def articles(db, limit, offset, as_json):
 
 @main.command()
 @click.argument("article_id")
-@click.option("--db", help="SQLite database file.")
+@click.option("--db", help="SQLite database file or postgresql:// URL.")
 @click.option("--json", "as_json", is_flag=True, help="Print the dateline.article/1 document.")
 @click.option("--color/--no-color", default=None, help="Colour entities (default: on a terminal).")
 def show(article_id, db, as_json, color):
@@ -274,7 +274,7 @@ def show(article_id, db, as_json, color):
 
 @main.command()
 @click.argument("query")
-@click.option("--db", help="SQLite database file.")
+@click.option("--db", help="SQLite database file or postgresql:// URL.")
 @click.option("--limit", type=int, default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 def search(query, db, limit, as_json):
@@ -295,7 +295,7 @@ def search(query, db, limit, as_json):
 
 
 @main.command()
-@click.option("--db", help="SQLite database file.")
+@click.option("--db", help="SQLite database file or postgresql:// URL.")
 @click.option("--type", "etype", help="Only this entity type (PERSON, ORG, GPE, ...).")
 @click.option("--search", "query", help="Only names containing this text.")
 @click.option("--limit", type=int, default=50, show_default=True)
@@ -316,7 +316,7 @@ def entities(db, etype, query, limit, as_json):
 
 
 @main.command()
-@click.option("--db", help="SQLite database file.")
+@click.option("--db", help="SQLite database file or postgresql:// URL.")
 @click.option("--speaker", help="Quotes by this speaker (any alias the articles used).")
 @click.option("--search", "text", help="Quotes whose words contain this text.")
 @click.option("--since", help="Only articles dated on or after this day (YYYY-MM-DD).")
@@ -342,7 +342,7 @@ def quotes(db, speaker, text, since, until, limit, as_json):
 
 
 @main.command()
-@click.option("--db", help="SQLite database file.")
+@click.option("--db", help="SQLite database file or postgresql:// URL.")
 @click.option("--country", help="Only places in this country (ISO 3166 alpha-2, e.g. IQ).")
 @click.option("--since", help="Only articles dated on or after this day (YYYY-MM-DD).")
 @click.option("--until", help="Only articles dated on or before this day (YYYY-MM-DD).")
@@ -368,7 +368,7 @@ def places(db, country, since, until, limit, as_json, as_geojson):
 
 
 @main.command()
-@click.option("--db", help="SQLite database file.")
+@click.option("--db", help="SQLite database file or postgresql:// URL.")
 @click.option("--type", "etype", help="Event code (SUIC_BOMB), ACLED event or sub-event type, or family.")
 @click.option("--country", help="Only incidents in this country (ISO 3166 alpha-2, e.g. IQ).")
 @click.option("--since", help="Only incidents on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
@@ -407,7 +407,7 @@ def events(db, etype, country, since, until, near, bbox, min_killed, limit, offs
 
 @main.command()
 @click.argument("incident_id")
-@click.option("--db", help="SQLite database file.")
+@click.option("--db", help="SQLite database file or postgresql:// URL.")
 @click.option("--json", "as_json", is_flag=True, help="Print the incident document as JSON.")
 def event(incident_id, db, as_json):
     """Show one incident: merged facts and every report with its evidence. ID or a unique prefix."""
@@ -467,6 +467,10 @@ def serve(db, host, port, allow_ingest, max_body, rate_limit):
         from .web import is_loopback, serve as run_server
     except ImportError as exc:
         _fail(f"serve needs FastAPI and uvicorn: {exc}")
+    target = db or Settings.from_env().db
+    if "://" in str(target):
+        _fail(f"serve reads a SQLite file only (not {target.split('://', 1)[0]}://); "
+              "use the CLI or the Python API for PostgreSQL")
     token = os.environ.get("DATELINE_TOKEN") or None
     if allow_ingest and not token:
         _fail("--allow-ingest needs a bearer token in DATELINE_TOKEN")

@@ -1,4 +1,5 @@
-"""SQL for events and incidents: plain functions over a ``sqlite3`` connection.
+"""SQL for events and incidents: plain functions over a connection, ``sqlite3`` or
+:class:`~dateline.store.pg.PgConnection` (the SQL is the portable subset both run).
 
 ``events`` holds one row per article event (a *report*); ``incidents`` holds the
 reports merged across articles by :mod:`dateline.resolve.incidents`. The store
@@ -22,7 +23,7 @@ import json
 import math
 import sqlite3
 from datetime import timedelta
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..errors import NotFound, StoreError
 from ..model import Article
@@ -121,15 +122,17 @@ def _candidates(conn: sqlite3.Connection, report: dict) -> list[tuple[dict, str 
     """Stored reports that could be the same incident as ``report`` (a superset)."""
     place = report.get("place") if isinstance(report.get("place"), dict) else {}
     country = (place.get("country") or "").upper() or None
-    base = "e.family = ? AND e.aggregate = 0 AND (e.country IS NULL OR ? IS NULL OR e.country = ?)"
+    # CAST(? AS TEXT): PostgreSQL cannot type a bare parameter in "? IS NULL"
+    base = "e.family = ? AND e.aggregate = 0 AND (e.country IS NULL OR CAST(? AS TEXT) IS NULL OR e.country = ?)"
     params: list[Any] = [family_of(report), country, country]
     near, near_params = _place_filter(place)
     base += near
     params += near_params
-    found = _reports(conn, base + " AND e.date_lo IS NULL AND e.code IS ?", [*params, report.get("code")])
+    code = report.get("code")
+    found = _reports(conn, base + " AND e.date_lo IS NULL AND " + _SAME_CODE, [*params, code, code])
     interval = report_interval(report)
     if interval is None:
-        found += _reports(conn, base + " AND e.date_lo IS NOT NULL AND e.code IS ?", [*params, report.get("code")])
+        found += _reports(conn, base + " AND e.date_lo IS NOT NULL AND " + _SAME_CODE, [*params, code, code])
     else:
         window = timedelta(days=DATE_TOLERANCE_DAYS)
         lo, hi = interval[0] - window, interval[1] + window
@@ -141,6 +144,7 @@ def _candidates(conn: sqlite3.Connection, report: dict) -> list[tuple[dict, str 
     return found
 
 
+_SAME_CODE = "(e.code = ? OR (e.code IS NULL AND CAST(? AS TEXT) IS NULL))"   # SQLite's "e.code IS ?"
 _LOCAL = ("city", "approximate")
 _REGIONAL = ("admin1", "region")
 
@@ -325,7 +329,7 @@ def list_incidents(conn: sqlite3.Connection, type: str | None = None, country: s
         _box(where, params, *box)
     sql = (f"SELECT {_LIST_COLUMNS}{', i.doc' if full else ''} FROM incidents i"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + f" ORDER BY {_DAY} DESC, i.n_reports DESC, i.id")
+           + f" ORDER BY COALESCE({_DAY}, '') DESC, i.n_reports DESC, i.id")
     if circle is None:
         rows = _dicts(conn.execute(sql + " LIMIT ? OFFSET ?", (*params, limit, offset)))
     else:
@@ -341,15 +345,17 @@ def list_incidents(conn: sqlite3.Connection, type: str | None = None, country: s
     return rows
 
 
-def get_incident(conn: sqlite3.Connection, key: str, where: str, min_prefix: int) -> dict[str, Any]:
+def get_incident(conn: sqlite3.Connection, key: str, where: str, min_prefix: int,
+                 prefix: Callable[[str, str], tuple[str, list]] | None = None) -> dict[str, Any]:
     """One incident by id or unique id prefix (with or without ``ev_``), its reports
-    joined with their articles' headline and source. Raises NotFound."""
+    joined with their articles' headline and source. ``prefix(column, key)`` gives the
+    backend's SQL for "column starts with key" (default: a code-point range). Raises NotFound."""
     raw = (key or "").strip()
     wanted = raw if raw.startswith("ev_") else "ev_" + raw
     row = conn.execute("SELECT doc FROM incidents WHERE id = ?", (wanted,)).fetchone()
     if row is None and len(wanted) - 3 >= min_prefix:
-        rows = conn.execute("SELECT id, doc FROM incidents WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-                            (wanted, wanted + _TOP)).fetchall()
+        clause, params = prefix("id", wanted) if prefix else ("id >= ? AND id < ?", [wanted, wanted + _TOP])
+        rows = conn.execute(f"SELECT id, doc FROM incidents WHERE {clause} ORDER BY id LIMIT 6", params).fetchall()
         if len(rows) > 1:
             shown = ", ".join(r[0] for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
             raise NotFound(f"event id prefix {raw!r} is ambiguous: matches {shown}")
@@ -378,7 +384,7 @@ def article_events(conn: sqlite3.Connection, article_id: str, where: str) -> lis
     out = []
     for doc, incident, n in conn.execute(
             "SELECT e.doc, e.incident_id, i.n_reports FROM events e LEFT JOIN incidents i ON i.id = e.incident_id "
-            "WHERE e.article_id = ? ORDER BY e.rowid", (article_id,)):
+            "WHERE e.article_id = ? ORDER BY length(e.event_id), e.event_id", (article_id,)):
         out.append({**json.loads(doc), "incident_id": incident, "n_reports": n})
     out.sort(key=lambda e: ((e.get("trigger") or {}).get("start", 0)))
     return out

@@ -11,8 +11,13 @@ into PostgreSQL's dialect:
 
 What cannot be translated (full-text search, JSON aggregation) has its own
 PostgreSQL query in :mod:`dateline.store.postgres`. Migrations reuse each step's
-portable ``tables`` statements and add PostgreSQL's own ``pg_search`` (a
-``tsvector`` column with a GIN index in place of SQLite's FTS5 table).
+portable ``tables`` statements (with ``REAL`` read as ``DOUBLE PRECISION``: SQLite's
+REAL is 8 bytes, PostgreSQL's 4, and coordinates must come back as stored) and add
+PostgreSQL's own :data:`PG_SEARCH` (a ``tsvector`` column with a GIN index in place
+of SQLite's FTS5 table).
+
+Migrations and writers are serialised per schema with transaction-level advisory
+locks (:data:`MIGRATE_LOCK`, :data:`WRITE_LOCK`), released at commit or rollback.
 """
 
 from __future__ import annotations
@@ -24,7 +29,18 @@ from typing import Any, Iterable
 
 from ..errors import StoreError
 
-__all__ = ["PgConnection", "translate", "connect", "migrate_pg", "current_version_pg", "PG_SEARCH"]
+__all__ = ["PgConnection", "translate", "connect", "migrate_pg", "current_version_pg", "PG_SEARCH",
+           "MIGRATE_LOCK", "WRITE_LOCK", "lock_sql", "safe_url", "reason"]
+
+#: advisory lock classes (the second key is the schema): one migrator, one writer at a time
+MIGRATE_LOCK = 727274
+WRITE_LOCK = 727275
+
+
+def lock_sql(key: int) -> str:
+    """SQL taking the transaction-level advisory lock ``key`` for the current schema."""
+    return f"SELECT pg_advisory_xact_lock({int(key)}, hashtext(COALESCE(current_schema(), '')))"
+
 
 #: PostgreSQL's replacement for SQLite's FTS5 table: same name and columns, so the
 #: insert statement is shared; the tsvector is generated from them and GIN-indexed.
@@ -111,13 +127,21 @@ def connect(url: str) -> PgConnection:
     try:
         raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.Error as exc:
-        raise StoreError(f"{_safe(url)}: cannot connect: {' '.join(str(exc).split())}") from exc
+        raise StoreError(f"{safe_url(url)}: cannot connect: {reason(exc)}") from exc
     return PgConnection(raw)
 
 
-def _safe(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+def safe_url(url: str) -> str:
+    """The URL without its password (in the authority or a ``password=`` parameter), for messages."""
+    url = re.sub(r"(://[^:/@?#]*):[^/?#]*@", r"\1:***@", url)
+    return re.sub(r"([?&]password=)[^&#]*", r"\1***", url, flags=re.IGNORECASE)
+
+
+def reason(exc: BaseException) -> str:
+    """A psycopg error as one line: the server's primary message, else the client's text."""
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    return " ".join((primary or str(exc) or type(exc).__name__).split())
 
 
 def current_version_pg(conn: PgConnection) -> int:
@@ -128,31 +152,48 @@ def current_version_pg(conn: PgConnection) -> int:
     return int(version or 0)
 
 
-def migrate_pg(conn: PgConnection, where: str) -> list[int]:
-    """Apply the missing migrations in one transaction (serialised by an advisory lock)."""
+def ddl(sql: str) -> str:
+    """A portable ``tables`` statement for PostgreSQL: ``REAL`` columns as ``DOUBLE PRECISION``."""
+    return re.sub(r"\bREAL\b", "DOUBLE PRECISION", sql)
+
+
+def migrate_pg(conn: PgConnection, where: str, migrations: tuple | None = None) -> list[int]:
+    """Apply the missing migrations in one transaction (serialised by an advisory lock);
+    return their versions. A database at the latest version is only read (no lock,
+    no DDL), so a role without CREATE can open an up-to-date store."""
     import psycopg
 
     from .schema import MIGRATIONS
 
-    latest = MIGRATIONS[-1].version
+    steps = MIGRATIONS if migrations is None else migrations
+    latest = steps[-1].version if steps else 0
     try:
+        version = current_version_pg(conn)
+        _refuse_newer(version, latest, where)
+        if version == latest:
+            return []
         with conn.raw.transaction():
-            conn.raw.execute("SELECT pg_advisory_xact_lock(727274)")
+            conn.raw.execute(lock_sql(MIGRATE_LOCK))
             conn.raw.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
                              "(version INTEGER PRIMARY KEY, applied_at TEXT)")
-            version = current_version_pg(conn)
-            if version > latest:
-                raise StoreError(f"{where}: database schema version {version} is newer than this "
-                                 f"version of dateline supports ({latest}); upgrade dateline")
+            version = current_version_pg(conn)   # another process may have migrated meanwhile
+            _refuse_newer(version, latest, where)
             applied = []
-            for step in MIGRATIONS:
+            for step in steps:
                 if step.version <= version:
                     continue
-                for sql in step.tables + (PG_SEARCH if step.version == 1 else ()):
-                    conn.raw.execute(sql)
+                # PostgreSQL's own full-text index replaces step 1's SQLite-only ``search`` (FTS5)
+                for sql in step.tables + (PG_SEARCH if step.version == 1 and step.search else ()):
+                    conn.raw.execute(ddl(sql))
                 conn.raw.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (%s, %s)",
                                  (step.version, datetime.now(timezone.utc).isoformat(timespec="seconds")))
                 applied.append(step.version)
             return applied
     except psycopg.Error as exc:
-        raise StoreError(f"{where}: cannot migrate the database schema: {' '.join(str(exc).split())}") from exc
+        raise StoreError(f"{where}: cannot migrate the database schema: {reason(exc)}") from exc
+
+
+def _refuse_newer(version: int, latest: int, where: str) -> None:
+    if version > latest:
+        raise StoreError(f"{where}: database schema version {version} is newer than this "
+                         f"version of dateline supports ({latest}); upgrade dateline")

@@ -148,7 +148,8 @@ def _core_value(m: re.Match, text: str) -> tuple[float | None, int, str | None]:
         end = _trim_words(text, m.start("words"), m.end())
         return parse_number(text[m.start("words"):end]), end, None
     vague = " ".join(m.group("vague").lower().split())
-    return float(VAGUE[vague]), m.end(), vague
+    value = VAGUE.get(vague)
+    return (None if value is None else float(value)), m.end(), vague
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, str, int] | None:

@@ -51,7 +51,8 @@ SCALE_SUFFIXES: dict[str, int] = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000
 VAGUE: dict[str, int] = {
     "tens of thousands": 10_000, "hundreds of thousands": 100_000,
     "tens of millions": 10_000_000, "hundreds of millions": 100_000_000,
-    "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000,
+    "tens of billions": 10_000_000_000, "hundreds of billions": 100_000_000_000,
+    "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000, "trillions": 1_000_000_000_000,
     "hundreds": 100, "dozens": 12, "scores": 20, "tens": 10,
     "several": 3, "a few": 3, "a couple": 2, "a couple of": 2, "a handful": 3,
     "a handful of": 3, "a dozen": 12, "a score": 20,

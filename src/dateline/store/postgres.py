@@ -1,0 +1,187 @@
+"""The PostgreSQL store: the same schema and queries as SQLite, on PostgreSQL 15+ (psycopg 3).
+
+The shared queries live in :mod:`dateline.store.base` and reach the server through
+:class:`~dateline.store.pg.PgConnection`, which translates SQLite's dialect. This
+module adds what PostgreSQL does its own way:
+
+* writes: ``BEGIN`` then a transaction-level advisory lock per schema, so two
+  ingesters are serialised and the incremental incident merge of one always
+  sees the other's committed reports (the article id is the primary key and the
+  insert is ``ON CONFLICT DO NOTHING``, so the same article is stored once);
+* reads: one ``REPEATABLE READ READ ONLY`` snapshot per call; MVCC means a
+  running ingest never blocks a reader and is never half-seen;
+* search: a generated, GIN-indexed ``tsvector`` (english stemming, headline
+  weighted A, body D), ``websearch_to_tsquery`` plus the FTS5 forms the CLI
+  documents (``NOT``, ``prefix*``, ``headline:word``), ranked by ``ts_rank_cd``
+  with the headline five times the body, snippets by ``ts_headline``;
+* ``array_agg`` for the aggregated lists, ``left(id, n)`` for id prefixes
+  (correct in every collation).
+
+Every ``psycopg.Error`` becomes :class:`~dateline.errors.StoreError` with a one-line
+reason; the URL in messages and in :meth:`stats` has its password masked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import psycopg
+
+from ..errors import StoreError
+from ..model import Article
+from .base import Store, check_count, check_query, dicts
+from .pg import WRITE_LOCK, PgConnection, connect, current_version_pg, lock_sql, migrate_pg, reason, safe_url
+
+__all__ = ["PostgresStore", "pg_query"]
+
+_CONFIG = "english"
+#: ts_rank_cd weights {D, C, B, A}: body (D) 1, headline (A) 5, as SQLite's bm25 weights
+_WEIGHTS = "{0.2, 0, 0, 1.0}"
+_HEADLINE_OPTIONS = "StartSel=[, StopSel=], MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1"
+_SCHEME = re.compile(r"^postgres(?:ql)?(?:\+\w+)?://", re.IGNORECASE)
+
+
+class PostgresStore(Store):
+    """A dateline store in a PostgreSQL database (the schema first on ``search_path``).
+
+    ``url`` is a libpq URL, ``postgresql://user:password@host:port/dbname``;
+    ``?options=-csearch_path%3Dnews`` keeps the store in schema ``news``. Use as a
+    context manager, or call :meth:`close`. A store is used from one thread.
+    """
+
+    _DB_ERRORS = (psycopg.Error,)
+    _INTEGRITY_ERRORS = (psycopg.errors.IntegrityError,)
+    _ARTICLE_ORDER = "a.ingested_at DESC, a.id DESC"
+
+    def __init__(self, url: str) -> None:
+        url = _SCHEME.sub("postgresql://", url)
+        self.path = safe_url(url)
+        self._conn: PgConnection | None = None
+        self._conn = connect(url)
+        try:
+            migrate_pg(self._conn, where=self.path)
+        except BaseException:
+            self.close()
+            raise
+
+    def __enter__(self) -> "PostgresStore":
+        return self
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over headline and body, best first.
+
+        ``query`` is web-search syntax (``"exact phrase"``, ``OR``, ``-word``) plus
+        the FTS5 forms ``NOT word``, ``prefix*`` and ``headline:word`` (these are
+        ANDed with the rest); no query is a syntax error. Words are english-stemmed
+        (``bombing`` finds ``bombs``). ``score`` is ``ts_rank_cd`` with headline hits
+        weighted five times body hits: higher is better. Hits in ``snippet`` are
+        marked with ``[`` and ``]``, ``…`` marks cut text.
+        """
+        limit = check_count("limit", limit)
+        words, extra = pg_query(check_query(query))
+        if not words and not extra:
+            return []
+        parts, params = [], []
+        if words:
+            parts.append(f"websearch_to_tsquery('{_CONFIG}', ?)")
+            params.append(words)
+        if extra:
+            parts.append(f"to_tsquery('{_CONFIG}', ?)")
+            params.append(extra)
+        sql = (
+            f"WITH q AS (SELECT {' && '.join(parts)} AS q), hits AS ("
+            f"SELECT f.id, f.headline, f.body, ts_filter(f.tsv, '{{d}}') @@ q.q AS in_body, "
+            f"ts_rank_cd('{_WEIGHTS}', f.tsv, q.q) AS score FROM articles_fts f, q WHERE f.tsv @@ q.q "
+            "ORDER BY score DESC, f.id LIMIT ?) "
+            "SELECT h.id, a.headline, a.published, h.score, h.in_body, h.body, "
+            f"ts_headline('{_CONFIG}', CASE WHEN h.in_body THEN h.body ELSE h.headline END, q.q, "
+            f"'{_HEADLINE_OPTIONS}') AS snippet "
+            "FROM hits h JOIN articles a ON a.id = h.id, q ORDER BY h.score DESC, h.id"
+        )
+        with self._reading() as conn:
+            rows = dicts(conn.execute(sql, (*params, limit)))
+        return [{"id": r["id"], "headline": r["headline"], "published": r["published"],
+                 "snippet": _ellipsis(r["snippet"], r["body"] if r["in_body"] else r["headline"] or ""),
+                 "score": float(r["score"])} for r in rows]
+
+    # -- PostgreSQL's parts ---------------------------------------------------
+
+    def _begin(self, conn: PgConnection) -> None:
+        conn.raw.execute("BEGIN")
+        conn.raw.execute(lock_sql(WRITE_LOCK))
+
+    def _snapshot(self, conn: PgConnection) -> bool:
+        if conn.in_transaction:
+            return False
+        conn.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        return True
+
+    def _schema_version(self, conn: PgConnection) -> int:
+        return current_version_pg(conn)
+
+    def _collect(self, expr: str, distinct: bool = False) -> str:
+        return f"array_agg({'DISTINCT ' if distinct else ''}{expr})"
+
+    def _collected(self, value: Any) -> list:
+        return list(value or [])
+
+    def _prefix(self, column: str, key: str) -> tuple[str, list]:
+        return f"left({column}, ?) = ?", [len(key), key]
+
+    def _reason(self, exc: BaseException) -> str:
+        return reason(exc)
+
+    def _insert_article(self, conn: Any, article: Article, now: str) -> bool:
+        if "\x00" in (getattr(article, "text", "") or ""):
+            raise StoreError(f"article {article.id}: its text holds NUL characters, "
+                             "which PostgreSQL cannot store")
+        return super()._insert_article(conn, article, now)
+
+
+_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+_SPECIAL = re.compile(r"^(?:(headline|body):)?([^\W_][\w'-]*?)(\*)?$", re.IGNORECASE)
+
+
+def pg_query(query: str) -> tuple[str, str]:
+    """Split a search query into ``websearch_to_tsquery`` text and ``to_tsquery`` text.
+
+    Quoted phrases, ``OR``, ``-word`` and plain words go to ``websearch_to_tsquery``
+    (which accepts any input); ``NOT x`` becomes ``-x``, a bare ``AND`` is dropped;
+    ``word*`` (prefix), ``headline:word`` and ``body:word`` become ``to_tsquery``
+    terms (``word:*``, ``word:A``, ``word:D``), ANDed with the rest.
+    """
+    words: list[str] = []
+    extra: list[str] = []
+    negate = False
+    for token in _TOKEN.findall(query):
+        if token == "NOT":
+            negate = True
+            continue
+        if token == "AND":
+            continue
+        m = None if token.startswith(('"', '-"')) else _SPECIAL.match(token.lstrip("-"))
+        if m and (m.group(1) or m.group(3)):
+            word = re.sub(r"[^\w]", "", m.group(2))
+            if word:
+                weight = {"headline": "A", "body": "D"}.get((m.group(1) or "").lower(), "")
+                neg = "!" if negate or token.startswith("-") else ""
+                extra.append(f"{neg}{word}:{'*' if m.group(3) else ''}{weight}")
+        else:
+            words.append(("-" if negate and not token.startswith("-") else "") + token)
+        negate = False
+    return " ".join(words), " & ".join(extra)
+
+
+def _ellipsis(snippet: str | None, text: str) -> str:
+    """``…`` before and after a snippet that does not reach the start or end of its text."""
+    if not snippet:
+        return ""
+    plain = _TRIM.sub("", snippet.replace("[", "").replace("]", ""))
+    whole = _TRIM.sub("", text.replace("[", "").replace("]", ""))
+    head = "" if whole.startswith(plain) else "…"
+    tail = "" if whole.endswith(plain) else "…"
+    return f"{head}{snippet.strip()}{tail}"
+
+
+_TRIM = re.compile(r"^\W+|\W+$")
