@@ -94,12 +94,13 @@ def test_bad_inputs(tmp_path, tiny_gold):
 
 
 def test_quality_gate_tbaq(pipeline):
-    """Pinned just below the scores reached (value F1 0.793, relaxed F1 0.935 on all 256
-    documents). TBAQ was also the set the rules were tuned on: these are not held-out
-    figures."""
+    """Pinned just below the scores reached on all 256 documents (value F1 0.803, relaxed
+    F1 0.941, strict 0.842, type 0.901). TBAQ was also the set the rules were tuned on
+    (since 2026-11-25 only its first 128 documents: value F1 0.827 there, 0.783 on the
+    other 128), so the whole-set figures are not held-out ones."""
     path = need_shared("eval", "time", "tbaq.jsonl")
     m = evaluate_time(str(path), pipeline=pipeline)["metrics"]
-    assert m["relaxed"]["f1"] >= 0.93
-    assert m["strict"]["f1"] >= 0.83
-    assert m["value"]["f1"] >= 0.785
-    assert m["type"]["f1"] >= 0.885
+    assert m["relaxed"]["f1"] >= 0.937
+    assert m["strict"]["f1"] >= 0.838
+    assert m["value"]["f1"] >= 0.80
+    assert m["type"]["f1"] >= 0.897

@@ -64,3 +64,49 @@ def test_context_and_qualifiers_disambiguate(gaz):
     assert (dc.candidate.country, dc.candidate.admin1) == ("US", "DC")
     county = resolve_mentions([Mention(0, 13, "Laurel County"), Mention(20, 28, "Kentucky")], gaz)[0]
     assert county.approximate and county.candidate.admin1 == "KY"
+
+
+def test_counties_divisions_and_demonyms(gaz):
+    rapides = gaz.lookup("Rapides Parish")
+    assert rapides and rapides[0].feature == "county" and (rapides[0].country, rapides[0].admin1) == ("US", "LA")
+    assert rapides[0].population > 0 and 30.5 < rapides[0].lat < 31.8          # its own point, not Louisiana's
+    assert any(c.admin1 == "GA" and c.match == "county" for c in gaz.lookup("Oconee"))   # "Oconee" = the county
+    assert any(c.admin1 == "TN" for c in gaz.lookup("Loudon Co."))
+    assert any(c.feature == "admin1" and c.country == "DE" for c in gaz.lookup("Bavaria"))    # GeoNames names
+    assert any(c.feature == "county" and c.country == "GB" for c in gaz.lookup("Cambridgeshire"))
+    assert gaz.lookup("Minnesotans")[0].admin1 == "MN" and gaz.lookup("Latvians")[0].country == "LV"
+    assert gaz.lookup("European")[0].feature == "continent"
+    ontario = next(c for c in gaz.lookup("Ontario") if c.feature == "admin1")
+    assert ontario.lat > 48                                                    # not the populated south's centre
+
+
+def test_counties_and_towns_resolve_together(gaz):
+    walker, huntsville = resolve_mentions([Mention(0, 13, "Walker County"), Mention(20, 30, "Huntsville")], gaz)
+    assert walker.candidate.admin1 == huntsville.candidate.admin1               # one state, whichever
+    rapides, alex = resolve_mentions([Mention(0, 14, "Rapides Parish"), Mention(20, 30, "Alexandria")], gaz)
+    assert alex.candidate.admin1 == "LA" and rapides.approximate
+    ga = resolve_mentions([Mention(0, 6, "Athens"), Mention(10, 23, "Clarke County"), Mention(30, 36, "Oconee"),
+                           Mention(40, 46, "Barrow")], gaz)
+    assert {r.candidate.admin1 for r in ga} == {"GA"}                          # not Greece, not Utqiagvik
+    tx = resolve_mentions([Mention(0, 9, "Mansfield"), Mention(20, 29, "Arlington"),
+                           Mention(40, 53, "Grand Prairie")], gaz)
+    assert {r.candidate.admin1 for r in tx} == {"TX"}                          # a cluster beats big namesakes
+    twp = resolve_mentions([Mention(0, 17, "Hamilton Township", qualifier="Ohio")], gaz)[0]
+    assert twp.candidate.admin1 == "OH" and twp.approximate
+    quebec = resolve_mentions([Mention(0, 6, "Quebec"), Mention(10, 17, "Toronto")], gaz)[0]
+    assert quebec.candidate.feature == "admin1"
+    middle_east = resolve_mentions([Mention(0, 11, "Middle East"), Mention(20, 25, "Egypt")], gaz)[0]
+    assert middle_east.candidate.feature == "region"                           # not a Baltimore neighbourhood
+    italy = resolve_mentions([Mention(0, 5, "Italy"), Mention(20, 25, "Texas")], gaz)[0]
+    assert italy.candidate.feature == "country"
+
+
+def test_features_and_parts_named_after_a_town(gaz):
+    from dateline.resolve.gazetteer import near_namesake
+
+    assert any(c.admin1 == "GA" for c in near_namesake("Lake Hartwell", gaz))
+    assert any(c.name == "Los Angeles" for c in near_namesake("Port of Los Angeles", gaz))
+    assert any(c.admin1 == "OH" for c in near_namesake("Hamilton Township", gaz))
+    assert near_namesake("Paris", gaz) == [] and near_namesake("Lake", gaz) == []
+    la = resolve_mentions([Mention(0, 17, "South Los Angeles")], gaz)[0]
+    assert la.candidate.name == "Los Angeles" and la.approximate

@@ -110,7 +110,15 @@ def _one(text, dct="2017-03-09", **kw):
     ("He died yesterday.", "yesterday", "2017-03-08", "DATE", None),
     ("Police were called on Monday night.", "Monday night", "2017-03-06TNI", "DATE", None),
     ("Revenue rose in Q3 2024.", "Q3 2024", "2024-Q3", "DATE", None),
-    ("Revenue rose in the third quarter.", "the third quarter", "2017-Q3", "DATE", None),
+    ("Revenue rose in the third quarter.", "the third quarter", "2016-Q3", "DATE", None),
+    ("Revenue will rise in the third quarter.", "the third quarter", "2017-Q3", "DATE", None),
+    ("Revenue rose in the first quarter.", "the first quarter", "2017-Q1", "DATE", None),
+    ("Net income rose 5% for the year.", "the year", "2017", "DATE", None),
+    ("Net income for the year ended was flat.", "the year", "P1Y", "DURATION", None),
+    ("Hate groups grew over the past year.", "the past year", "2016", "DATE", None),
+    ("Three days later, the index recovered.", "Three days later", "P3D", "DURATION", None),
+    ("The index fell for eight trading days.", "eight trading days", "P8D", "DURATION", None),
+    ("Profits will suffer in the near term.", "the near term", "FUTURE_REF", "DATE", None),
     ("Sales in fiscal 2025 were flat.", "fiscal 2025", "2025", "DATE", None),
     ("Crime fell in the 1990s.", "the 1990s", "199", "DATE", None),
     ("It was built in the late 1970s.", "the late 1970s", "197", "DATE", "END"),
@@ -258,3 +266,25 @@ def test_following_month_is_anaphoric():
 def test_current_and_latest_fiscal_year():
     assert _one("It expects higher sales in the current fiscal year.", "1989-11-02")["value"] == "1989"
     assert _one("It had sales of $7 billion in the latest fiscal year.", "1989-10-26")["value"] == "1988"
+
+
+def test_later_after_a_named_day_is_that_day():
+    found = normalise_times("Talks began on Oct. 12, 2016. Three days later, they collapsed.", "2017-03-09")
+    assert [(t["text"], t["type"], t["value"]) for t in found][-1] == ("Three days later", "DATE", "2016-10-15")
+
+
+def test_year_end_decade_words_and_titles():
+    assert _one("The deal should close by year-end.")["value"] == "2017-12-31"
+    assert _one("Prices rose since year-end.")["value"] == "2016-12-31"
+    assert _one("Crime fell through the nineties.")["value"] == "199"
+    assert normalise_times('He said on ABC\'s "This Week" that talks would go on.', "2017-03-09") == []
+    assert normalise_times("Iraq imports about three-quarters of its food.", "2017-03-09") == []
+
+
+def test_bare_months_after_a_cue_and_parts_of_the_day():
+    assert _one("The company agreed in June to buy the bank.")["value"] == "2016-06"
+    assert normalise_times("June Carter sang.", "2017-03-09") == []
+    assert _one("Talks should conclude by May.")["value"] == "2017-05"
+    assert _one("Orangemen march each July.")["value"] == "XXXX-07"
+    t = _one("By mid-afternoon, shares had recovered.")
+    assert (t["type"], t["value"]) == ("TIME", "2017-03-09TAF")

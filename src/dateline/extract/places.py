@@ -28,7 +28,7 @@ from typing import Any
 
 from dateline.model import Article
 from dateline.model import Mention as MentionSpan
-from dateline.resolve.gazetteer import Gazetteer, Mention, resolve_mentions
+from dateline.resolve.gazetteer import Gazetteer, Mention, near_namesake, resolve_mentions
 
 __all__ = ["extract_places", "article_focus", "PLACE_LABELS"]
 
@@ -107,7 +107,7 @@ def _candidates(article: Article, gaz: Gazetteer, demonyms: bool) -> list[tuple[
         if lead and not gaz.lookup(m.text):          # "west Mosul": Mosul, relative west
             m = MentionSpan(m.start + lead.end(), m.end, m.text[lead.end():], m.label)
         cands = gaz.lookup(m.text)
-        if cands or re.search(r"\s(?:County|Parish)$", m.text):
+        if cands or re.search(r"\s(?:County|Parish)$", m.text) or near_namesake(m.text, gaz):
             known.append((m, eid))
     spans = [(m.start, m.end) for m, _ in known]
     countries = {c.country for m, _ in known for c in gaz.lookup(m.text)[:1]}

@@ -87,10 +87,13 @@ def _weekday_is(y: int, mon: int, day: int, wd: int) -> bool:
 def month(m: re.Match, r: Resolver) -> Result | None:
     name = m["mon"]
     mon = month_number(name)
-    if not (m["year"] or m["rel"] or m["rel2"]) and (len(name) <= 4 and not name.endswith(".")):
+    bare = not (m["year"] or m["rel"] or m["rel2"])
+    if bare and name.lower() not in _FULL_MONTHS and not name.endswith("."):
         return None                     # a bare "Jan" or "Sept" alone is too often a name
-    if name == "May" and not (m["year"] or m["rel"] or m["rel2"]) and _modal_may(m, r):
-        return None
+    if bare and name in ("May", "June", "July") and not _MONTH_CUE.search(r.before(14)):
+        return None                     # "May" the modal, June and July the first names...
+    if name == "May" and bare and _modal_may(m, r):
+        return None                     # ... unless "in", "by", "since" ... comes before
     if m["year"]:
         return "DATE", f"{m['year']}-{mon:02d}", None
     if r.dct is None:
@@ -107,6 +110,12 @@ def month(m: re.Match, r: Resolver) -> Result | None:
         else:
             y = nearest_month(r.dct, mon, direction or _dir(r))
     return "DATE", f"{y}-{mon:02d}", None
+
+
+_FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"}
+_MONTH_CUE = re.compile(r"\b(?:in|by|since|until|till|from|through|during|of|before|after|early|late|mid|"
+                        r"end|beginning|last|next|this|between|and|or|to)[\s-]+$", re.IGNORECASE)
 
 
 def _modal_may(m: re.Match, r: Resolver) -> bool:
@@ -191,13 +200,31 @@ def year_words(m: re.Match, r: Resolver) -> Result | None:
     return "DATE", str(base + total), None
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
 def decade(m: re.Match, r: Resolver) -> Result | None:
+    if m["decw"]:                       # "the nineties": of the 20th century
+        mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["modw"] or "").lower())
+        return "DATE", f"19{_DECADE_WORDS[m['decw'].lower()]}", mod
     d = m["dec"]
     if d.startswith("'"):
         n = int(d[1])
         d = f"19{n}0" if n >= 3 else f"20{n}0"
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["mod"] or "").lower())
     return "DATE", d[:3], mod
+
+
+def yearend(m: re.Match, r: Resolver) -> Result | None:
+    """"by year-end": the last day of the anchor's year; "since year-end", or in
+    past-tense reporting early in a year, the one before."""
+    if r.dct is None:
+        return "DATE", "XXXX-12-31", None
+    y = r.dct.year
+    if re.search(r"\bsince\s+$", r.before(8), re.IGNORECASE) or (r.tense() == "past" and r.dct.month <= 3):
+        y -= 1
+    return "DATE", f"{y}-12-31", None
 
 
 def century(m: re.Match, r: Resolver) -> Result | None:
@@ -230,6 +257,9 @@ def quarter(m: re.Match, r: Resolver) -> Result | None:
         y = _year_of(m, r, det)
         if m["ago"] and y != "XXXX":
             y = str(int(y) - 1)
+        elif (y != "XXXX" and not m["year"] and det not in ("this year's", "next year's", "next")
+              and r.dct is not None and n > quarter_of(r.dct.month) and r.tense() != "future"):
+            y = str(int(y) - 1)         # a reported quarter still ahead this year is last year's
         return "DATE", f"{y}-Q{n}" if y != "XXXX" else f"XXXX-Q{n}", None
     if m["ago"]:
         word = "year-ago"
@@ -322,6 +352,6 @@ def clock(m: re.Match, r: Resolver) -> Result | None:
 HANDLERS = {
     "iso": iso, "numeric": numeric, "mdy": month_day, "dmy": month_day, "month": month,
     "holiday": holiday, "fiscal": fiscal, "year": year, "year_words": year_words,
-    "decade": decade, "century": century, "quarter": quarter, "qshort": qshort,
+    "decade": decade, "yearend": yearend, "century": century, "quarter": quarter, "qshort": qshort,
     "season": season, "clock": clock,
 }

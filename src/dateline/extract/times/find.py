@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import absolute, relative
-from .grammar import CLOCK_JOIN, PREFIX, RANGE_JOIN, RANGE_OPEN, RULES, SUFFIX, VETO
+from .grammar import CLOCK_JOIN, PREFIX, RANGE_JOIN, RANGE_OPEN, RULES, SUFFIX, TRIGGERS, VETO, VETO_TRIGGER
 from .resolver import Resolver
 
 __all__ = ["Hit", "find_times", "to_dict"]
@@ -34,9 +34,12 @@ class Hit:
 
 
 def _candidates(text: str, doc) -> list[Hit]:
-    vetoes = [(m.start(), m.end()) for m in VETO.finditer(text)]
+    vetoes = [(m.start(), m.end()) for m in VETO.finditer(text)] if VETO_TRIGGER.search(text) else []
     found: list[Hit] = []
     for name, pattern in RULES:
+        trigger = TRIGGERS.get(name)
+        if trigger is not None and not trigger.search(text):
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 found.append(Hit(m.start(), m.end(), name, m))

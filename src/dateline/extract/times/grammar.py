@@ -11,7 +11,8 @@ import re
 
 from .lexicon import APPROX, MONTH, NUM, ORD, POD, UNIT, UNITS_PL, WEEKDAY, YEAR
 
-__all__ = ["RULES", "VETO", "PREFIX", "SUFFIX", "RANGE_OPEN", "RANGE_JOIN", "CLOCK_JOIN", "FUTURE_CUE"]
+__all__ = ["RULES", "TRIGGERS", "VETO", "PREFIX", "SUFFIX", "RANGE_OPEN", "RANGE_JOIN", "CLOCK_JOIN",
+           "FUTURE_CUE"]
 
 _M = rf"(?-i:{MONTH})"
 _W = rf"(?-i:{WEEKDAY})"
@@ -41,7 +42,10 @@ RULES: list[tuple[str, re.Pattern]] = [
                       r"sixty|fifty|forty|thirty|twenty|ten|one|two|three|four|five|six|seven|eight|nine|"
                       r"eleven|twelve)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)?\b|"
                       r"\bthe year two thousand\b(?! (?:years|months|days|people))")),
-    ("decade", _c(r"\b(?:the )?(?:(?P<mod>early|mid|late)[- ]?)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s\b")),
+    ("decade", _c(r"\b(?:the )?(?:(?P<mod>early|mid|late)[- ]?)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s\b|"
+                  r"\bthe (?:(?P<modw>early|mid|late)[- ]?)?(?P<decw>twenties|thirties|forties|fifties|sixties|"
+                  r"seventies|eighties|nineties)\b")),
+    ("yearend", _c(r"\byear[- ]end\b(?!-)")),
     ("century", _c(rf"\b(?:the )?(?P<n>{ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century\b(?!-old)")),
     ("quarter", _c(r"\b(?:(?P<det>the|this year's|last year's|next year's|this|last|next|its|their|a|"
                    r"the company's|the same|the corresponding|that) )?(?:(?P<year0>" + YEAR + r") )?"
@@ -50,7 +54,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                    r"(?:(?:fiscal|calendar) )?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|"
                    r"latest|current|year-ago|year-earlier|previous|past|comparable|same|recent|just-ended|"
                    r"June|September|December|March)[- ])?(?:fiscal[- ])?"
-                   rf"(?P<unit>quarter|half|period)\b(?!s)(?: of (?:fiscal |the year |)(?P<year>{YEAR}|this year|"
+                   rf"(?P<unit>quarter|half|period)\b(?![s-])(?: of (?:fiscal |the year |)(?P<year>{YEAR}|this year|"
                    r"last year|next year))?(?: (?P<rel2>last|this|next) year\b)?")),
     ("qshort", _c(rf"\b(?:(?P<q>[1-4])Q|Q(?P<q2>[1-4])|(?P<h>[12])H|H(?P<h2>[12]))(?:[ -]?(?P<year>{_YR2}))?\b")),
     ("season", _c(rf"\b(?:(?P<rel>this|last|next|the coming|this past|the past|early|late|mid-?|the)"
@@ -73,20 +77,46 @@ RULES: list[tuple[str, re.Pattern]] = [
                    rf"previous|the same|that|the first|the final|the entire|the whole|the full|all|"
                    rf"the remaining)(?: (?P<num>{NUM}|several|few|many))?(?: full| fiscal)? (?P<unit>{UNIT}s?|{UNITS_PL})\b(?!-)")),
     ("duration", _c(rf"\b(?:(?P<approx>{APPROX}) )?(?:the )?(?P<num>{NUM})(?: more| full| straight| consecutive| "
-                    rf"additional| long)?[- ](?P<unit>{UNIT}s?|{UNITS_PL})(?:-long)?\b(?!-old)(?: or (?P<tail>so|more|longer|less|two))?")),
+                    rf"additional| long| trading| business| working)?[- ](?P<unit>{UNIT}s?|{UNITS_PL})(?:-long)?\b(?!-old)(?: or (?P<tail>so|more|longer|less|two))?")),
     ("vague", _c(rf"\b(?:(?P<det>recent|the coming|coming|the past|many|several|a few|few|some|the next|"
                  rf"the last|the|these|those) )?(?P<unit>{UNITS_PL}|decades-long)\b(?!-old)")),
     ("the_unit", _c(r"\b(?P<det>the|this|that) (?:fiscal )?(?P<unit>year|week|month|quarter|weekend|morning|period|"
                     r"season)\b(?!-)")),
     ("ref", _c(r"\b(?:(?P<now>now|currently|current|nowadays|these days|at present|presently)|(?P<past>recently|recent|formerly|the past)|"
-               r"(?P<future>the (?:near |distant |foreseeable )?future|the years ahead))\b(?![ -]day)")),
+               r"(?P<future>the (?:near |distant |foreseeable )?future|the years ahead|the (?:near|short|long) term))\b(?![ -]day)")),
     ("set", _c(rf"\b(?:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)|(?P<q>every|each|per) (?:other )?(?P<unit>{UNIT}|{_W}|morning|night|evening)"
-               rf"|(?:once|twice|three times) a (?P<unit2>{UNIT}))\b")),
+               rf"|(?:once|twice|three times) a (?P<unit2>{UNIT})|(?:every|each) (?P<mon>{_M}))\b")),
+    ("dayrel", _c(r"\b(?P<dir>later|earlier) (?:in|that) (?:the )?day\b|\bmid-? ?(?P<pod>morning|afternoon)\b")),
 ]
+
+_UNITS = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni"
+_MONTH3 = r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+
+#: rule name -> a cheap pattern that every match of the rule contains; a block without
+#: it skips the rule (most blocks name no quarter, no century...), which saves most of
+#: the scanning time. Each must find something wherever its rule matches.
+TRIGGERS: dict[str, re.Pattern] = {name: _c(pattern) for name, pattern in {
+    "iso": r"\d-\d\d-\d", "numeric": r"\d[/.]\d", "mdy": _MONTH3, "dmy": _MONTH3, "month": _MONTH3,
+    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor|Memorial|Valentine|Halloween",
+    "fiscal": r"fiscal|FY", "year": r"1[6-9]\d\d|20\d\d", "year_words": r"nineteen|two thousand",
+    "decade": r"0'?s\b|ties\b", "yearend": r"year[- ]end", "century": r"century",
+    "quarter": r"quarter|half|period", "qshort": r"[1-4]Q|Q[1-4]|[12]H|H[12]",
+    "season": r"spring|summer|fall|autumn|winter", "relday": r"today|tonight|tomorrow|yesterday",
+    "podrel": r"morning|afternoon|evening|night", "weekday": r"(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
+    "clock": r"[ap]\.?m|\d:\d|noon|midnight|midday", "ago": r"ago|earlier|later|from now|hence|back",
+    "yearago": r"-ago|-earlier", "anaphor": r"before|after|earlier|later", "relunit": _UNITS,
+    "duration": _UNITS, "vague": _UNITS, "the_unit": r"year|week|month|quarter|weekend|morning|period|season",
+    "ref": r"now|current|these days|present|recent|formerly|past|future|ahead|term",
+    "set": r"daily|weekly|monthly|yearly|hourly|nightly|every|each|per|once|twice|three times",
+    "dayrel": r"day|morning|afternoon",
+}.items()}
+VETO_TRIGGER = _c(r"old|age|quarter|model|season")
 
 #: spans that are never times: ages, and numbers of things that merely look like years.
 VETO = _c(rf"\b(?:{NUM}|\d+)[- ](?:{UNIT}|years|months|weeks|days)[- ]olds?\b|\baged? \d+\b|"
-          r"\b\d+ (?:years|months) (?:of age|old)\b|\b(?:19|20)\d\d-(?:\d\d\d\d)\b(?=\s*(?:model|season))")
+          r"\b\d+ (?:years|months) (?:of age|old)\b|"
+          r"\b(?:one|two|three)[- ]quarters? of\b(?! (?:a |the )?(?:year|century|(?:19|20)\d\d))|"   # fractions
+          r"\b(?:19|20)\d\d-(?:\d\d\d\d)\b(?=\s*(?:model|season))")
 
 #: left modifiers: text just before a candidate -> TIMEX3 mod (``None`` keeps the value's mod).
 PREFIX = [

@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from .calendar import iso_week, nearest_weekday, quarter_of, shift_months, shift_value
-from .lexicon import PARTS_OF_DAY, WEEKDAYS, number_value, unit_code
+from .lexicon import PARTS_OF_DAY, WEEKDAYS, month_number, number_value, unit_code
 from .resolver import Resolver, Result
 
 __all__ = ["HANDLERS", "this_unit", "APPROX_MOD"]
@@ -105,8 +105,16 @@ def ago(m: re.Match, r: Resolver) -> Result | None:
     mod = APPROX_MOD.get((m["approx"] or "").lower())
     num = m["num"].lower()
     if num in _VAGUE or number_value(num) is None:
+        if direction in ("earlier", "later") and code in ("D", "W", "H"):
+            return "DURATION", _duration(None, code, is_time), None
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     n = number_value(num)
+    if direction in ("earlier", "later") and code in ("D", "W", "H", "M", "S") and (code != "M" or is_time) and (
+            is_time or not r.last_day):
+        # "three days later" with no day named before it, "an hour earlier": a length, as
+        # TimeML marks it (the word after it signals the relation); after a named day,
+        # the day it points to (below), which is what a reader of the record needs
+        return "DURATION", _duration(n, code, is_time), mod
     if direction in ("earlier", "later", "ago") and code == "Y" and r.last_quarter and n == 1:
         return "DATE", shift_value(r.last_quarter, sign, "Y"), mod
     if direction in ("earlier", "later") and code in ("D", "W") and r.last_day:
@@ -190,6 +198,8 @@ def this_unit(unit: str, r: Resolver, shift: int = 0) -> str | None:
 
 def relunit(m: re.Match, r: Resolver) -> Result | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
+    if m["unit"][0].isupper() and m["rel"][0].isupper() and r.before(2).strip(" ") in ('"', "“", "'", "`"):
+        return None                     # a title: ABC's "This Week"
     try:
         code, is_time = unit_code(unit)
     except KeyError:
@@ -205,6 +215,8 @@ def relunit(m: re.Match, r: Resolver) -> Result | None:
         return "DURATION", _duration(n, code, is_time), mod
     if rel in ("the first", "the remaining"):
         return None
+    if rel in ("the past", "the last") and code in ("Y", "DE") and not m["mod"] and r.dct is not None:
+        return "DATE", this_unit(unit, r, -1), None     # "over the past year": the year before (TimeML)
     if rel in ("the past", "the last", "past", "the coming", "the entire", "the whole", "all") or (
             rel == "the next" and code != "D"):
         return "DURATION", _duration(1, code, is_time), mod
@@ -288,7 +300,14 @@ def the_unit(m: re.Match, r: Resolver) -> Result | None:
         return None
     if unit == "week":
         return "DATE", this_unit("week", r) or "XXXX-WXX", None
+    if unit == "year" and not _YEAR_ENDED.match(r.after(12)):
+        # "for the year", "the first nine months of the year": the calendar year in
+        # question (TimeML); "the year ended Sept. 30" is a twelve-month period.
+        return "DATE", str(r.dct.year) if r.dct is not None else "XXXX", None
     return "DURATION", _duration(1, unit_code(unit)[0], False), None
+
+
+_YEAR_ENDED = re.compile(r"\s*(?:ended|ending|to date|through|that ended|which ended)\b", re.IGNORECASE)
 
 
 def ref(m: re.Match, r: Resolver) -> Result | None:
@@ -307,6 +326,8 @@ _SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y"
 def set_(m: re.Match, r: Resolver) -> Result | None:
     if m["adv"]:
         return "SET", _SET_ADV[m["adv"].lower()], None
+    if m["mon"]:                        # "each July"
+        return "SET", f"XXXX-{month_number(m['mon']):02d}", None
     unit = (m["unit"] or m["unit2"]).lower()
     other = " other " in m.group(0).lower()
     if unit.rstrip(".") in WEEKDAYS:
@@ -317,8 +338,17 @@ def set_(m: re.Match, r: Resolver) -> Result | None:
     return "SET", _duration(2 if other else 1, code, is_time), None
 
 
+def dayrel(m: re.Match, r: Resolver) -> Result | None:
+    """"later in the day": the day last named (else the anchor's); "mid-afternoon": that
+    part of it."""
+    day = r.last_day or (r.dct.isoformat() if r.dct is not None else "XXXX-XX-XX")
+    if m["pod"]:
+        return "TIME", day + PARTS_OF_DAY[m["pod"].lower()], "MID"
+    return "DATE", day, None
+
+
 HANDLERS = {
     "relday": relday, "podrel": podrel, "anaphor": anaphor, "weekday": weekday, "ago": ago, "yearago": yearago,
     "relunit": relunit, "duration": duration, "vague": vague, "the_unit": the_unit,
-    "ref": ref, "set": set_,
+    "ref": ref, "set": set_, "dayrel": dayrel,
 }

@@ -7,7 +7,7 @@
 
 from .build import build_index, cache_dir, index_path, loose_key, name_key
 from .index import Candidate, Gazetteer
-from .resolve import Mention, Resolution, resolve_mentions, haversine_km
+from .resolve import Mention, Resolution, resolve_mentions, haversine_km, near_namesake
 
 __all__ = ["Gazetteer", "Candidate", "build_index", "cache_dir", "index_path", "name_key",
-           "loose_key", "Mention", "Resolution", "resolve_mentions", "haversine_km"]
+           "loose_key", "Mention", "Resolution", "resolve_mentions", "haversine_km", "near_namesake"]

