@@ -1,0 +1,79 @@
+"""When an incident happened: a time expression of its own sentences, else the publication date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+__all__ = ["day_of", "own_dates", "event_date", "precision_of", "days_apart"]
+
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_MONTH = re.compile(r"^\d{4}-\d\d$")
+_WEEK = re.compile(r"^\d{4}-W\d\d")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def day_of(value: str | None) -> date | None:
+    m = _DAY.match(value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def precision_of(value: str | None) -> str | None:
+    if not value:
+        return None
+    if _DAY.match(value):
+        return "day"
+    if _WEEK.match(value):
+        return "week"
+    if _MONTH.match(value):
+        return "month"
+    if _YEAR.match(value):
+        return "year"
+    return None
+
+
+def days_apart(a: str | None, b: str | None) -> int | None:
+    da, db = day_of(a), day_of(b)
+    return None if da is None or db is None else abs((da - db).days)
+
+
+def own_dates(times: list[dict], start: int, end: int, published: str | None) -> list[dict]:
+    """Day-precision DATE/TIME expressions within ``[start, end)`` that are not after
+    the publication date (a future date is a court hearing or a funeral, not the incident)."""
+    pub = day_of(published)
+    out = []
+    for t in times:
+        if not (start <= t["start"] and t["end"] <= end) or t.get("type") not in ("DATE", "TIME"):
+            continue
+        d = day_of(t.get("value"))
+        if d is None or t.get("range"):
+            continue
+        if pub is not None and ((d - pub).days > 0 or (pub - d).days > 400):
+            continue
+        if t.get("mod") in ("BEFORE", "AFTER", "APPROX") and "later" in t["text"].lower():
+            continue
+        out.append(t)
+    return out
+
+
+def event_date(times: list[dict], near: int | None, published: str | None) -> dict | None:
+    """The date dict of an incident from its own day-precision ``times`` (the earliest day:
+    reports name the incident's day, then the days of deaths, arrests and statements;
+    among equal days the one nearest ``near``, the trigger or casualty cue), else the
+    publication date."""
+    if times:
+        best = min(times, key=lambda t: (day_of(t["value"]), abs(t["start"] - near) if near is not None else 0,
+                                         t["start"]))
+        value = day_of(best["value"]).isoformat()
+        return {"value": value, "precision": "day", "mod": best.get("mod"),
+                "time": {"start": best["start"], "end": best["end"], "text": best["text"]},
+                "source": "text"}
+    if published and day_of(published):
+        return {"value": day_of(published).isoformat(), "precision": "day", "mod": None, "time": None,
+                "source": "published"}
+    return None
