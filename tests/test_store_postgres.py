@@ -212,3 +212,28 @@ def test_prefixes_are_literal_and_nul_is_refused(pg_url):
         with pytest.raises(StoreError, match="NUL"):
             s.add([make("Fine", "Not stored either."), bad])
         assert s.count() == 1
+
+
+# -- the read-only pages' SQL (store/pages.py) ------------------------------------------
+
+SOURCES = [
+    (None, "https://www.news.example.org/world/2024/x"), (None, "http://Example.COM:8080/a?b#c"),
+    ("a/b.jsonl", "https://user:pw@host.example.net/p"), ("dump.txt", "//cdn.example.org/x"),
+    ("/data/feeds/", None), ("C:\\feeds\\wire.jsonl", None), ("wire.jsonl", "mailto:desk@example.org"),
+    ("x.html", ""), ("", None), (None, None), ("/", None), ("d/e.warc", "http://[::1]:8000/x"),
+    ("f.txt", "ftp://www.files.example.org"), ("g.txt", "1http://nohost.example.org/"),
+    ("h.txt", "http://a@b@c.example.org/"), ("i.txt", "https://www./"), ("j.txt", "http:///nohost"),
+]
+
+
+def test_source_names_in_sql_agree_with_python(pg_url):
+    """The web pages file, filter and count articles by source in SQL: PostgreSQL's
+    expression must name each source as ``source_name`` (SQLite's registered function) does."""
+    from dateline.store.pages import source_name
+
+    values = "SELECT CAST(? AS TEXT) AS path, CAST(? AS TEXT) AS url"
+    with open_store(pg_url) as store, store._reading() as conn:
+        for path, url in SOURCES:
+            (got,) = conn.execute(f"SELECT {store._source_sql('s.path', 's.url')} FROM ({values}) AS s",
+                                  (path, url)).fetchone()
+            assert got == source_name(path, url), (path, url)

@@ -20,14 +20,18 @@ from dateline.errors import ConfigError  # noqa: E402
 from dateline.store import open_store  # noqa: E402
 from dateline.web import create_app  # noqa: E402
 
-from .web.fixtures import XSS, handmade_db  # noqa: E402
+from .conftest import BACKENDS, store_target  # noqa: E402
+from .web.fixtures import XSS, handmade_db, hostile_article, on_backend  # noqa: E402
 
 TOKEN = "s3cret-token-for-tests"
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return handmade_db(tmp_path_factory.mktemp("web-sec") / "hostile.db", n=3)
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory):
+    """A hostile store on each backend: a SQLite file, then a PostgreSQL schema."""
+    path = handmade_db(tmp_path_factory.mktemp("web-sec") / "hostile.db", n=3)
+    with on_backend(request.param, path) as target:
+        yield target
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +104,7 @@ def test_sql_injection_in_filters_is_harmless(client, db, payload):
                         ("/", {"q": payload, "source": payload})):
         r = client.get(url, params=params)
         assert r.status_code in (200, 400, 404), (url, params, r.status_code, r.text[:200])
-        assert "Traceback" not in r.text and "sqlite" not in r.text.lower()
+        assert "Traceback" not in r.text and "sqlite" not in r.text.lower() and "psycopg" not in r.text.lower()
         if r.status_code == 200 and url.startswith("/api") and params.get("source") == payload:
             assert r.json()["items"] == []       # a tautology matches nothing: it is a value, not SQL
     with open_store(db) as store:
@@ -108,10 +112,27 @@ def test_sql_injection_in_filters_is_harmless(client, db, payload):
 
 
 def test_read_stores_cannot_write(db):
+    from dateline.errors import StoreError
+
     app = create_app(db, rate_limit=None)
     store = app.state.stores.reader()
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
-        store._conn.execute("DELETE FROM articles")
+    try:
+        if type(store).__name__ == "SQLiteStore":
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                store._conn.execute("DELETE FROM articles")
+        else:
+            import psycopg
+
+            with pytest.raises(psycopg.errors.ReadOnlySqlTransaction, match="read-only transaction"):
+                store._conn.execute("DELETE FROM articles")
+            with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):   # an explicit transaction too
+                store._conn.raw.execute("BEGIN")
+                store._conn.execute("DELETE FROM articles")
+            store._conn.raw.execute("ROLLBACK")
+        with pytest.raises(StoreError):             # the store's own write path is refused as well
+            store.add([hostile_article(7)])
+    finally:
+        app.state.stores.close()
     with open_store(db) as s:
         assert s.count() == 3
 
@@ -138,12 +159,14 @@ def test_ingest_needs_a_token_to_start(db):
         create_app(db, allow_ingest=True, token=None)
 
 
-@pytest.fixture(scope="module")
-def ingest_client(tmp_path_factory, pipeline):
-    path = tmp_path_factory.mktemp("web-ingest") / "ingest.db"
-    app = create_app(path, allow_ingest=True, token=TOKEN, max_body=20_000, rate_limit=None, pipeline=pipeline)
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
+@pytest.fixture(scope="module", params=BACKENDS)
+def ingest_client(request, tmp_path_factory, pipeline):
+    """An ingesting server over a new store on each backend (the server creates it)."""
+    with store_target(request.param, tmp_path_factory.mktemp("web-ingest")) as target:
+        app = create_app(target, allow_ingest=True, token=TOKEN, max_body=20_000, rate_limit=None,
+                         pipeline=pipeline)
+        with TestClient(app, raise_server_exceptions=False) as c:
+            yield c
 
 
 def test_ingest_without_or_with_a_wrong_token(ingest_client):
@@ -227,3 +250,39 @@ def test_serve_binds_to_localhost_by_default():
 
     ctx = main.commands["serve"].make_context("serve", [])
     assert ctx.params["host"] == "127.0.0.1" and ctx.params["allow_ingest"] is False
+
+
+def test_nul_characters_are_refused_on_either_backend(client):
+    for url, params in (("/api/articles", {"q": "a\x00b"}), ("/api/quotes", {"speaker": "\x00"}),
+                        ("/api/articles/abcd%00", {}), ("/api/entities/PERSON:x%00y", {}), ("/", {"q": "\x00"})):
+        r = client.get(url, params=params)
+        assert r.status_code == 400, (url, r.text[:200])
+        assert "Traceback" not in r.text
+    assert client.get("/api/articles", params={"q": "%00"}).status_code == 200     # an escaped "%00" is text
+
+
+def test_serve_takes_a_postgresql_url(monkeypatch):
+    from click.testing import CliRunner
+
+    import dateline.web as web
+    from dateline.cli import main
+
+    seen = {}
+    monkeypatch.setattr(web, "serve", lambda db, **kw: seen.update(db=db, **kw))
+    url = "postgresql://reader@127.0.0.1:5432/news?options=-csearch_path%3Dnews"
+    result = CliRunner().invoke(main, ["serve", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert seen["db"] == url and seen["allow_ingest"] is False and seen["host"] == "127.0.0.1"
+
+
+def test_read_only_server_does_not_create_a_postgresql_store(tmp_path):
+    from dateline.errors import StoreError
+
+    with store_target("postgres", tmp_path) as url:
+        with pytest.raises(StoreError, match="no dateline store") as info:
+            create_app(url, rate_limit=None)
+        assert "create it with `dateline ingest`" in str(info.value)
+        import psycopg
+
+        with psycopg.connect(url) as raw:     # nothing was created in the schema
+            assert raw.execute("SELECT to_regclass('articles')").fetchone()[0] is None

@@ -452,7 +452,7 @@ def evaluate(task, path, limit, baseline, as_json):
 
 
 @main.command()
-@click.option("--db", help="SQLite database file (default ./dateline.db; env DATELINE_DB).")
+@click.option("--db", help="SQLite database file or postgresql:// URL (default ./dateline.db; env DATELINE_DB).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (localhost by default).")
 @click.option("--port", type=int, default=8080, show_default=True)
 @click.option("--allow-ingest", is_flag=True, help="Enable POST /api/ingest (needs the bearer token in DATELINE_TOKEN).")
@@ -467,10 +467,6 @@ def serve(db, host, port, allow_ingest, max_body, rate_limit):
         from .web import is_loopback, serve as run_server
     except ImportError as exc:
         _fail(f"serve needs FastAPI and uvicorn: {exc}")
-    target = db or Settings.from_env().db
-    if "://" in str(target):
-        _fail(f"serve reads a SQLite file only (not {target.split('://', 1)[0]}://); "
-              "use the CLI or the Python API for PostgreSQL")
     token = os.environ.get("DATELINE_TOKEN") or None
     if allow_ingest and not token:
         _fail("--allow-ingest needs a bearer token in DATELINE_TOKEN")

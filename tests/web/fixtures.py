@@ -1,13 +1,16 @@
 """Stores for the web tests: the samples ingested once per run (NLP on), and small
-hand-made stores (no NLP) with hostile text and hand-made events."""
+hand-made stores (no NLP) with hostile text and hand-made events, on either backend
+(:func:`on_backend`: a SQLite file, or a fresh PostgreSQL schema)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from dateline.model import Article, Entity, Mention, Source, Span
 
-from ..conftest import SAMPLES
+from ..conftest import SAMPLES, pg_schema
 
 _CACHE: dict[str, Path] = {}
 
@@ -80,3 +83,27 @@ def handmade_db(path: Path, n: int = 3) -> Path:
     with open_store(path) as store:
         store.add([hostile_article(i) for i in range(n)])
     return path
+
+
+def copy_store(source: str | Path, target: str) -> None:
+    """Every article of the store at ``source`` added to the empty store at ``target``,
+    in the order they were ingested (the target merges its own incidents)."""
+    from dateline.store import open_store
+
+    with open_store(source) as src:
+        ids = [a["id"] for a in reversed(src.articles(limit=src.count()))]
+        articles = [src.get(i) for i in ids]
+    with open_store(target) as dst:
+        assert dst.add(articles).stored == len(articles)
+
+
+@contextmanager
+def on_backend(backend: str, sqlite_path: Path) -> Iterator[str | Path]:
+    """The SQLite store at ``sqlite_path`` itself, or a copy of it in a fresh PostgreSQL
+    schema (skipped without a test server, failing under CI)."""
+    if backend == "sqlite":
+        yield sqlite_path
+    else:
+        with pg_schema() as url:
+            copy_store(sqlite_path, url)
+            yield url

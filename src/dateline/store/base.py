@@ -17,17 +17,19 @@ exception, ``KeyboardInterrupt`` included, so a batch is stored whole or not at 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from ..errors import NotFound, StoreError
 from ..model import Article
 from . import events as _events
 
-__all__ = ["Store", "AddResult", "MIN_PREFIX", "quote_terms"]
+__all__ = ["Store", "AddResult", "SearchSQL", "MIN_PREFIX", "quote_terms", "source_name"]
 
 MIN_PREFIX = 4
 """Shortest id prefix :meth:`Store.get` accepts in place of a full id."""
@@ -48,6 +50,23 @@ class AddResult:
     stored: int = 0
     duplicates: int = 0
     ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchSQL:
+    """One way to ask a store's full-text index for a query, as SQL fragments for the
+    read-only pages (``store/pages.py``): ``from_`` joins the index to ``articles a``,
+    ``match`` keeps the hits; ``params`` fill the marks of ``from_`` then ``match``.
+    ``score`` ranks them (higher is better), ``snippet`` shows the hits marked ``[`` ``]``;
+    ``snippet_text`` (when set) is the text the snippet was cut from, for the store's
+    :meth:`Store._clip_snippet`."""
+
+    from_: str
+    match: str
+    params: tuple
+    score: str
+    snippet: str
+    snippet_text: str | None = None
 
 
 class Store:
@@ -341,6 +360,34 @@ class Store:
         """Begin a read-only snapshot for a multi-statement read; True if one was begun."""
         return False
 
+    # -- what a backend supplies to the read-only pages (store/pages.py) ------------
+
+    def _read_only(self) -> None:
+        """Make this store's connection refuse every write from now on (the web server's readers)."""
+        raise NotImplementedError
+
+    def _source_sql(self, path: str, url: str) -> str:
+        """SQL computing :func:`source_name` of the columns ``path`` and ``url``."""
+        raise NotImplementedError
+
+    def _search_sql(self, query: str) -> list[SearchSQL | None]:
+        """Ways to run a full-text ``query`` inside a larger statement, to try in turn while
+        the one before fails with a database error; ``None`` (or the end of an empty list)
+        means nothing matches. A failure of the last way is raised."""
+        raise NotImplementedError
+
+    def _clip_snippet(self, snippet: str | None, text: str | None) -> str | None:
+        """A snippet of :attr:`SearchSQL.snippet` as shown (with its ``snippet_text``, if any)."""
+        return snippet
+
+    def _has_table(self, conn: Any, name: str) -> bool:
+        """Whether the store has a table or view called ``name``."""
+        raise NotImplementedError
+
+    def _columns(self, conn: Any, table: str) -> set[str]:
+        """The column names of ``table`` (empty when there is no such table)."""
+        raise NotImplementedError
+
     # -- plumbing -----------------------------------------------------------
 
     def _live(self) -> Any:
@@ -522,6 +569,21 @@ def check_query(query: Any) -> str:
 
 def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def source_name(path: str | None, url: str | None) -> str | None:
+    """The source an article is filed under: its URL's host (without ``www.``), else its
+    input file's name. PostgreSQL computes the same in SQL (``PostgresStore._source_sql``)."""
+    if url:
+        try:
+            host = urlsplit(url).hostname
+        except ValueError:          # e.g. an unbalanced "[" in the host: no host, so the path
+            host = None
+        if host:
+            return host[4:] if host.startswith("www.") else host
+    if path:
+        return os.path.basename(path.rstrip("/\\")) or path
+    return None
 
 
 def quote_terms(query: str) -> str:

@@ -1,22 +1,26 @@
 """Read-only queries for the HTTP API and web UI: filtered, cursor-paged article
-lists, facets, entity pages, places and day counts.
+lists, facets, entity pages, places and day counts, on either backend.
 
-Every function takes an open ``sqlite3.Connection`` (from a store's
-``_reading()`` context) and only reads. Every value a caller supplies goes in
-as a bound parameter; the SQL text itself is built only from fixed fragments.
+Every function takes a :class:`Reader` (from :func:`reading`): one read snapshot of a
+store, its connection and the store's dialect hooks (full-text search, aggregated
+lists, source names, id prefixes, table checks), and only reads. The SQL is the
+portable subset both databases share, in SQLite's ``?`` style (PostgreSQL's
+connection translates it). Every value a caller supplies goes in as a bound
+parameter; the SQL text itself is built only from fixed fragments.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit
 
-from .sqlite import MIN_PREFIX, _TOP, quote_terms
+from .base import MIN_PREFIX, SearchSQL, Store, source_name
 
 __all__ = [
+    "Reader",
+    "reading",
     "ArticleFilters",
     "article_page",
     "article_facets",
@@ -36,25 +40,49 @@ _DAY = "COALESCE(a.published, a.updated, '')"
 _EMPTY_EVENTS_TAIL = '"events": []}'   # how an article document without events ends (to_dict order)
 
 
-def source_name(path: str | None, url: str | None) -> str | None:
-    """The source an article is filed under: its URL's host, else its input file's name."""
-    if url:
-        host = urlsplit(url).hostname
-        if host:
-            return host[4:] if host.startswith("www.") else host
-    if path:
-        return os.path.basename(path.rstrip("/\\")) or path
-    return None
+class Reader:
+    """One read of a store for the functions below: the connection inside the store's
+    read snapshot, and the store's SQL for what the two databases say differently."""
+
+    def __init__(self, store: Store, conn: Any) -> None:
+        self.store = store
+        self.conn = conn
+
+    def execute(self, sql: str, params=()):
+        return self.conn.execute(sql, params)
+
+    def source(self, path: str = "a.source_path", url: str = "a.source_url") -> str:
+        """SQL for :func:`source_name` of two columns."""
+        return self.store._source_sql(path, url)
+
+    def search(self, query: str) -> list[SearchSQL | None]:
+        return self.store._search_sql(query)
+
+    def collect(self, expr: str, distinct: bool = False) -> str:
+        return self.store._collect(expr, distinct)
+
+    def collected(self, value: Any) -> list:
+        return self.store._collected(value)
+
+    def prefix(self, column: str, key: str) -> tuple[str, list]:
+        return self.store._prefix(column, key)
+
+    def has_table(self, name: str) -> bool:
+        return self.store._has_table(self.conn, name)
+
+    def columns(self, table: str) -> set[str]:
+        return self.store._columns(self.conn, table)
 
 
-def _prepare(conn: sqlite3.Connection) -> None:
-    conn.create_function("dl_source", 2, source_name, deterministic=True)
+@contextmanager
+def reading(store: Store) -> Iterator[Reader]:
+    """A :class:`Reader` over one read snapshot of ``store``."""
+    with store._reading() as conn:
+        yield Reader(store, conn)
 
 
-def has_table(conn: sqlite3.Connection, name: str) -> bool:
-    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?",
-                       (name,)).fetchone()
-    return row is not None
+def has_table(db: Reader, name: str) -> bool:
+    return db.has_table(name)
 
 
 class ArticleFilters:
@@ -71,7 +99,7 @@ class ArticleFilters:
         self.event_type = event_type or None
         self.events_sql = events_sql
 
-    def where(self) -> tuple[list[str], list[Any]]:
+    def where(self, db: Reader) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         params: list[Any] = []
         day = "substr(COALESCE(a.published, a.updated), 1, 10)"   # undated articles match no date bound
@@ -82,7 +110,7 @@ class ArticleFilters:
             where.append(f"{day} <= ?")
             params.append(self.until[:10])
         if self.source:
-            where.append("dl_source(a.source_path, a.source_url) = ?")
+            where.append(f"{db.source()} = ?")
             params.append(self.source)
         if self.country:
             where.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND p.country = ?)")
@@ -91,11 +119,12 @@ class ArticleFilters:
             if self.events_sql is not None:
                 clause = self.events_sql.has_events
             else:
-                clause = f"substr(a.doc, -{len(_EMPTY_EVENTS_TAIL)}) != '{_EMPTY_EVENTS_TAIL}'"
+                n = len(_EMPTY_EVENTS_TAIL)
+                clause = f"substr(a.doc, length(a.doc) - {n - 1}) != '{_EMPTY_EVENTS_TAIL}'"
             where.append(clause if self.has_events else f"NOT ({clause})")
         if self.event_type:
             if self.events_sql is None:
-                where.append("0")       # no event index: nothing can match a type
+                where.append("1 = 0")       # no event index: nothing can match a type
             else:
                 where.append(self.events_sql.of_type)
                 params += [self.event_type] * self.events_sql.of_type_params
@@ -113,52 +142,63 @@ class EventsSQL:
         self.types_by_article = types_by_article   # SELECT article_id, type FROM ... (one row per event)
 
 
-_LIST = (
-    "a.id, a.headline, a.published, a.updated, dl_source(a.source_path, a.source_url) AS source, "
-    "a.source_url AS url, a.source_id, a.language, a.n_chars, "
-    "(SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id) AS n_entities, "
-    "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes"
-)
+def _list_columns(db: Reader) -> str:
+    return ("a.id, a.headline, a.published, a.updated, " + db.source() + " AS source, "
+            "a.source_url AS url, a.source_id, a.language, a.n_chars, "
+            "(SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id) AS n_entities, "
+            "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes")
 
 
-def article_page(conn: sqlite3.Connection, filters: ArticleFilters, limit: int,
+def _searching(db: Reader, query: str, run) -> Any:
+    """``run(search)`` with each of the store's ways to search ``query`` until one is valid
+    (SQLite retries invalid FTS5 syntax as plain words); None when none is."""
+    tries = db.search(query)
+    for i, search in enumerate(tries):
+        if search is None:
+            return None
+        try:
+            return run(search)
+        except db.store._DB_ERRORS:
+            if i == len(tries) - 1:
+                raise
+    return None
+
+
+def article_page(db: Reader, filters: ArticleFilters, limit: int,
                  state: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """One page of articles and the cursor state of the next page (None at the end).
 
-    With a text query the page is ranked by relevance (bm25, headline weighted)
-    and paged by offset; otherwise it is newest first (published, else updated)
-    and paged by keyset.
+    With a text query the page is ranked by relevance (the store's full-text rank,
+    headline weighted) and paged by offset; otherwise it is newest first
+    (published, else updated) and paged by keyset.
     """
-    _prepare(conn)
-    where, params = filters.where()
+    where, params = filters.where(db)
     if filters.q:
         offset = int(state.get("o", 0))
-        sql = (f"SELECT {_LIST}, bm25(articles_fts, 0.0, 5.0, 1.0) AS rank, "
-               "snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet "
-               "FROM articles_fts JOIN articles a ON a.id = articles_fts.id "
-               "WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
-               " ORDER BY rank LIMIT ? OFFSET ?")
-        try:
-            rows = _dicts(conn.execute(sql, (filters.q, *params, limit + 1, offset)))
-        except sqlite3.OperationalError:
-            literal = quote_terms(filters.q)
-            if not literal:
-                return [], None
-            rows = _dicts(conn.execute(sql, (literal, *params, limit + 1, offset)))
+
+        def run(search: SearchSQL) -> list[dict[str, Any]]:
+            text = f", {search.snippet_text} AS snippet_text" if search.snippet_text else ""
+            sql = (f"SELECT {_list_columns(db)}, {search.score} AS score, {search.snippet} AS snippet{text} "
+                   f"FROM {search.from_} WHERE {search.match}" + "".join(f" AND {w}" for w in where) +
+                   " ORDER BY score DESC, a.id LIMIT ? OFFSET ?")
+            return _dicts(db.execute(sql, (*search.params, *params, limit + 1, offset)))
+
+        rows = _searching(db, filters.q, run) or []
         for row in rows:
-            row["score"] = -float(row.pop("rank"))
+            row["score"] = float(row["score"])
+            row["snippet"] = db.store._clip_snippet(row["snippet"], row.pop("snippet_text", None))
         more = len(rows) > limit
         return rows[:limit], ({"o": offset + limit} if more else None)
     key = state.get("k")
     if key is not None:
-        if len(key) != 2:
+        if len(key) != 2 or not all(isinstance(k, str) for k in key):
             raise ValueError("bad keyset cursor")
         where.append(f"({_DAY} < ? OR ({_DAY} = ? AND a.id < ?))")
         params += [key[0], key[0], key[1]]
-    sql = (f"SELECT {_LIST}, {_DAY} AS sort_day FROM articles a" +
+    sql = (f"SELECT {_list_columns(db)}, {_DAY} AS sort_day FROM articles a" +
            (" WHERE " + " AND ".join(where) if where else "") +
            f" ORDER BY {_DAY} DESC, a.id DESC LIMIT ?")
-    rows = _dicts(conn.execute(sql, (*params, limit + 1)))
+    rows = _dicts(db.execute(sql, (*params, limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
     last = rows[-1] if rows else None
@@ -172,40 +212,39 @@ def _sort_day(row: dict[str, Any]) -> str:
     return row.get("published") or row.get("updated") or ""
 
 
-def article_facets(conn: sqlite3.Connection, filters: ArticleFilters, size: int = 20) -> dict[str, list]:
+def article_facets(db: Reader, filters: ArticleFilters, size: int = 20) -> dict[str, list]:
     """Counts of the filtered articles by month, source, country and (with an events
     index) event type: ``{"month": [{"value", "count"}], ...}``."""
-    _prepare(conn)
-    where, params = filters.where()
+    where, params = filters.where(db)
+    cols = "a.id, a.published, a.updated, a.source_path, a.source_url"
     if filters.q:
-        literal = filters.q
-        base = ("SELECT a.id, a.published, a.updated, a.source_path, a.source_url FROM articles_fts "
-                "JOIN articles a ON a.id = articles_fts.id WHERE articles_fts MATCH ?" +
-                "".join(f" AND {w}" for w in where))
-        try:
-            conn.execute(f"SELECT COUNT(*) FROM ({base})", (literal, *params)).fetchone()
-        except sqlite3.OperationalError:
-            literal = quote_terms(filters.q)
-            if not literal:
-                return {"month": [], "source": [], "country": [], "event_type": [], "total": 0}
-        params = [literal, *params]
+        def run(search: SearchSQL) -> tuple[str, list, int]:
+            base = (f"SELECT {cols} FROM {search.from_} WHERE {search.match}" +
+                    "".join(f" AND {w}" for w in where))
+            every = [*search.params, *params]
+            return base, every, db.execute(f"WITH hits AS ({base}) SELECT COUNT(*) FROM hits", every).fetchone()[0]
+
+        found = _searching(db, filters.q, run)
+        if found is None:
+            return {"month": [], "source": [], "country": [], "event_type": [], "total": 0}
+        base, params, total = found
     else:
-        base = ("SELECT a.id, a.published, a.updated, a.source_path, a.source_url FROM articles a" +
-                (" WHERE " + " AND ".join(where) if where else ""))
+        base = f"SELECT {cols} FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        total = db.execute(f"WITH hits AS ({base}) SELECT COUNT(*) FROM hits", params).fetchone()[0]
     with_hits = f"WITH hits AS ({base}) "
-    out: dict[str, Any] = {}
-    out["total"] = conn.execute(with_hits + "SELECT COUNT(*) FROM hits", params).fetchone()[0]
-    out["month"] = _facet(conn, with_hits + "SELECT substr(COALESCE(published, updated), 1, 7) AS value, "
+    out: dict[str, Any] = {"total": int(total)}
+    out["month"] = _facet(db, with_hits + "SELECT substr(COALESCE(published, updated), 1, 7) AS value, "
                           "COUNT(*) AS count FROM hits WHERE COALESCE(published, updated) IS NOT NULL "
                           "GROUP BY value ORDER BY value DESC LIMIT ?", (*params, size))
-    out["source"] = _facet(conn, with_hits + "SELECT dl_source(source_path, source_url) AS value, "
-                           "COUNT(*) AS count FROM hits GROUP BY value HAVING value IS NOT NULL "
-                           "ORDER BY count DESC, value LIMIT ?", (*params, size))
-    out["country"] = _facet(conn, with_hits + "SELECT p.country AS value, COUNT(DISTINCT p.article_id) AS count "
+    out["source"] = _facet(db, with_hits + "SELECT value, COUNT(*) AS count FROM (SELECT "
+                           f"{db.source('source_path', 'source_url')} AS value FROM hits) AS s "
+                           "WHERE value IS NOT NULL GROUP BY value ORDER BY count DESC, value LIMIT ?",
+                           (*params, size))
+    out["country"] = _facet(db, with_hits + "SELECT p.country AS value, COUNT(DISTINCT p.article_id) AS count "
                             "FROM places p JOIN hits h ON h.id = p.article_id WHERE p.country IS NOT NULL "
                             "GROUP BY p.country ORDER BY count DESC, value LIMIT ?", (*params, size))
     if filters.events_sql is not None:
-        out["event_type"] = _facet(conn, with_hits + "SELECT t.type AS value, COUNT(DISTINCT t.article_id) AS count "
+        out["event_type"] = _facet(db, with_hits + "SELECT t.type AS value, COUNT(DISTINCT t.article_id) AS count "
                                    f"FROM ({filters.events_sql.types_by_article}) t JOIN hits h ON h.id = t.article_id "
                                    "WHERE t.type IS NOT NULL GROUP BY t.type ORDER BY count DESC, value LIMIT ?",
                                    (*params, size))
@@ -214,25 +253,25 @@ def article_facets(conn: sqlite3.Connection, filters: ArticleFilters, size: int 
     return out
 
 
-def _facet(conn: sqlite3.Connection, sql: str, params) -> list[dict[str, Any]]:
-    return [{"value": v, "count": int(c)} for v, c in conn.execute(sql, params)]
+def _facet(db: Reader, sql: str, params) -> list[dict[str, Any]]:
+    return [{"value": v, "count": int(c)} for v, c in db.execute(sql, params)]
 
 
-def article_doc(conn: sqlite3.Connection, key: str) -> tuple[str, str] | None:
+def article_doc(db: Reader, key: str) -> tuple[str, str] | None:
     """``(id, stored JSON document)`` for an id or a unique prefix, else None.
 
     An ambiguous prefix gives None too; the caller asks the store for the
     precise reason.
     """
-    row = conn.execute("SELECT id, doc FROM articles WHERE id = ?", (key,)).fetchone()
+    row = db.execute("SELECT id, doc FROM articles WHERE id = ?", (key,)).fetchone()
     if row is None and len(key) >= MIN_PREFIX:
-        rows = conn.execute("SELECT id, doc FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
-                            (key, key + _TOP)).fetchall()
+        clause, params = db.prefix("id", key)
+        rows = db.execute(f"SELECT id, doc FROM articles WHERE {clause} ORDER BY id LIMIT 2", params).fetchall()
         row = rows[0] if len(rows) == 1 else None
     return (row[0], row[1]) if row else None
 
 
-def entity_page(conn: sqlite3.Connection, type: str | None, query: str | None, limit: int,
+def entity_page(db: Reader, type: str | None, query: str | None, limit: int,
                 offset: int) -> list[dict[str, Any]]:
     """Entities aggregated by ``(name, type)``, most widely reported first."""
     where, params = [], []
@@ -244,49 +283,55 @@ def entity_page(conn: sqlite3.Connection, type: str | None, query: str | None, l
         where.append("(name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')")
         params += [pattern, pattern]
     sql = ("SELECT name, type, COUNT(DISTINCT article_id) AS articles, SUM(n_mentions) AS mentions, "
-           "json_group_array(json(aliases)) AS aliases FROM entities" +
+           f"{db.collect('aliases')} AS aliases FROM entities" +
            (" WHERE " + " AND ".join(where) if where else "") +
            " GROUP BY name, type ORDER BY articles DESC, mentions DESC, name, type LIMIT ? OFFSET ?")
-    rows = _dicts(conn.execute(sql, (*params, limit, offset)))
+    rows = _dicts(db.execute(sql, (*params, limit, offset)))
     for row in rows:
-        row["aliases"] = sorted({a for group in json.loads(row["aliases"]) for a in group} - {row["name"]})
+        groups = db.collected(row["aliases"])      # each article's aliases, a JSON list
+        row["aliases"] = sorted({a for group in groups for a in json.loads(group)} - {row["name"]})
         row["mentions"] = int(row["mentions"] or 0)
+        row["articles"] = int(row["articles"])
     return rows
 
 
 _QUOTE_COLS = ('q.article_id, q.quote_id, q.kind, q."start", q."end", q.text, q.cue, q.speaker_name, '
                "q.speaker_entity, q.speaker_description, q.speaker_role, q.confidence, a.headline, "
                "COALESCE(a.published, a.updated) AS date")
+# undated last on both backends (PostgreSQL sorts NULL first in DESC)
+_NEWEST = "COALESCE(a.published, a.updated, '')"
 
 
-def entity_detail(conn: sqlite3.Connection, type: str, name: str, limit: int = 50) -> dict[str, Any] | None:
+def entity_detail(db: Reader, type: str, name: str, limit: int = 50) -> dict[str, Any] | None:
     """A referent across articles: aliases, the articles and mentions, quotes by and about it.
 
     ``None`` when no article names ``(name, type)``.
     """
-    rows = _dicts(conn.execute(
+    rows = _dicts(db.execute(
         "SELECT e.article_id, e.entity_id, e.aliases, e.n_mentions, a.headline, "
         "COALESCE(a.published, a.updated) AS date FROM entities e JOIN articles a ON a.id = e.article_id "
-        "WHERE e.name = ? AND e.type = ? ORDER BY date DESC, e.article_id", (name, type)))
+        f"WHERE e.name = ? AND e.type = ? ORDER BY {_NEWEST} DESC, e.article_id", (name, type)))
     if not rows:
         return None
     aliases = sorted({a for r in rows for a in json.loads(r["aliases"])} - {name})
-    mentions = _dicts(conn.execute(
+    mentions = _dicts(db.execute(
         'SELECT m.article_id, m.entity_id, m."start", m."end", m.text FROM mentions m '
         "JOIN entities e ON e.article_id = m.article_id AND e.entity_id = m.entity_id "
         'WHERE e.name = ? AND e.type = ? ORDER BY m.article_id, m."start"', (name, type)))
-    by = _dicts(conn.execute(
+    by = _dicts(db.execute(
         f"SELECT {_QUOTE_COLS} FROM quotes q JOIN articles a ON a.id = q.article_id "
         "JOIN entities e ON e.article_id = q.article_id AND e.entity_id = q.speaker_entity "
-        'WHERE e.name = ? AND e.type = ? ORDER BY date DESC, q.article_id, q."start" LIMIT ?',
+        f'WHERE e.name = ? AND e.type = ? ORDER BY {_NEWEST} DESC, q.article_id, q."start" LIMIT ?',
         (name, type, limit)))
-    about = _dicts(conn.execute(
-        f"SELECT DISTINCT {_QUOTE_COLS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+    about = _dicts(db.execute(
+        f"SELECT DISTINCT {_QUOTE_COLS}, {_NEWEST} AS sort_date FROM quotes q JOIN articles a ON a.id = q.article_id "
         "JOIN entities e ON e.article_id = q.article_id AND e.name = ? AND e.type = ? "
         'JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id '
         'AND m."start" >= q."start" AND m."end" <= q."end" '
         "WHERE q.speaker_entity IS NULL OR q.speaker_entity != e.entity_id "
-        'ORDER BY date DESC, q.article_id, q."start" LIMIT ?', (name, type, limit)))
+        'ORDER BY sort_date DESC, q.article_id, q."start" LIMIT ?', (name, type, limit)))
+    for row in about:
+        row.pop("sort_date")
     articles = [{"id": r["article_id"], "entity_id": r["entity_id"], "headline": r["headline"],
                  "date": r["date"], "mentions": int(r["n_mentions"])} for r in rows]
     return {"name": name, "type": type, "aliases": aliases, "n_articles": len(rows),
@@ -294,7 +339,7 @@ def entity_detail(conn: sqlite3.Connection, type: str, name: str, limit: int = 5
             "mentions": mentions[: limit * 4], "quotes_by": by, "quotes_about": about}
 
 
-def place_page(conn: sqlite3.Connection, country: str | None, since: str | None, until: str | None,
+def place_page(db: Reader, country: str | None, since: str | None, until: str | None,
                limit: int, offset: int) -> list[dict[str, Any]]:
     """Resolved places by gazetteer id, most reported first (``store.places`` with an offset)."""
     where, params = ["p.geonameid IS NOT NULL"], []
@@ -308,18 +353,21 @@ def place_page(conn: sqlite3.Connection, country: str | None, since: str | None,
     if until:
         where.append(f"{day} <= ?")
         params.append(until[:10])
-    sql = ("SELECT p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, "
+    # one gazetteer id has one name, feature, country and point: MIN picks it portably
+    sql = ("SELECT p.geonameid, MIN(p.name) AS name, MIN(p.feature) AS feature, MIN(p.country) AS country, "
+           "MIN(p.admin1) AS admin1, MIN(p.lat) AS lat, MIN(p.lon) AS lon, "
            "COUNT(DISTINCT p.article_id) AS articles, COUNT(*) AS mentions, "
-           "json_group_array(DISTINCT p.text) AS forms FROM places p JOIN articles a ON a.id = p.article_id "
+           f"{db.collect('p.text', distinct=True)} AS forms FROM places p JOIN articles a ON a.id = p.article_id "
            "WHERE " + " AND ".join(where) +
-           " GROUP BY p.geonameid ORDER BY articles DESC, mentions DESC, p.name LIMIT ? OFFSET ?")
-    rows = _dicts(conn.execute(sql, (*params, limit, offset)))
+           " GROUP BY p.geonameid ORDER BY articles DESC, mentions DESC, name, p.geonameid LIMIT ? OFFSET ?")
+    rows = _dicts(db.execute(sql, (*params, limit, offset)))
     for row in rows:
-        row["forms"] = sorted(json.loads(row["forms"]))
+        row["forms"] = sorted(db.collected(row["forms"]))
+        row["articles"], row["mentions"] = int(row["articles"]), int(row["mentions"])
     return rows
 
 
-def day_counts(conn: sqlite3.Connection, since: str | None = None, until: str | None = None) -> list[dict]:
+def day_counts(db: Reader, since: str | None = None, until: str | None = None) -> list[dict]:
     """Articles per day (published, else updated)."""
     where, params = ["COALESCE(published, updated) IS NOT NULL"], []
     day = "substr(COALESCE(published, updated), 1, 10)"
@@ -331,17 +379,17 @@ def day_counts(conn: sqlite3.Connection, since: str | None = None, until: str | 
         params.append(until[:10])
     sql = f"SELECT {day} AS day, COUNT(*) AS articles FROM articles WHERE " + " AND ".join(where) + \
         " GROUP BY day ORDER BY day"
-    return [{"day": d, "articles": int(n)} for d, n in conn.execute(sql, params)]
+    return [{"day": d, "articles": int(n)} for d, n in db.execute(sql, params)]
 
 
-def country_counts(conn: sqlite3.Connection, limit: int = 250) -> list[dict]:
+def country_counts(db: Reader, limit: int = 250) -> list[dict]:
     """Articles naming a resolved place in each country."""
     sql = ("SELECT country, COUNT(DISTINCT article_id) AS articles, COUNT(*) AS mentions FROM places "
            "WHERE country IS NOT NULL GROUP BY country ORDER BY articles DESC, country LIMIT ?")
-    return [{"country": c, "articles": int(a), "mentions": int(m)} for c, a, m in conn.execute(sql, (limit,))]
+    return [{"country": c, "articles": int(a), "mentions": int(m)} for c, a, m in db.execute(sql, (limit,))]
 
 
-def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+def _dicts(cursor: Any) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
@@ -350,16 +398,17 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def top_speakers(conn: sqlite3.Connection, limit: int = 30) -> list[dict[str, Any]]:
+def top_speakers(db: Reader, limit: int = 30) -> list[dict[str, Any]]:
     """Speakers with the most quotes (resolved name, else description)."""
     sql = ("SELECT COALESCE(speaker_name, speaker_description) AS speaker, COUNT(*) AS quotes, "
            "COUNT(DISTINCT article_id) AS articles FROM quotes "
            "WHERE COALESCE(speaker_name, speaker_description) IS NOT NULL "
            "GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ?")
-    return _dicts(conn.execute(sql, (limit,)))
+    return [{**r, "quotes": int(r["quotes"]), "articles": int(r["articles"])}
+            for r in _dicts(db.execute(sql, (limit,)))]
 
 
-def incident_counts(conn: sqlite3.Connection, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+def incident_counts(db: Reader, since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """Incidents (issue 5's ``incidents`` table) by day and type, by type and by country.
 
     An incident's day is the start of its date interval, else its first report's
@@ -374,14 +423,14 @@ def incident_counts(conn: sqlite3.Connection, since: str | None = None, until: s
         where.append(f"{day} <= ?")
         params.append(until[:10])
     cond = (" WHERE " + " AND ".join(where)) if where else ""
-    total = conn.execute(f"SELECT COUNT(*) FROM incidents{cond}", params).fetchone()[0]
-    reports = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-    by_day = [{"day": d, "type": t, "events": int(n)} for d, t, n in conn.execute(
+    total = db.execute(f"SELECT COUNT(*) FROM incidents{cond}", params).fetchone()[0]
+    reports = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    by_day = [{"day": d, "type": t, "events": int(n)} for d, t, n in db.execute(
         f"SELECT {day} AS day, type, COUNT(*) FROM incidents{cond}{' AND' if cond else ' WHERE'} {day} IS NOT NULL "
         "GROUP BY day, type ORDER BY day, type", params)]
-    by_type = [{"type": t, "events": int(n)} for t, n in conn.execute(
+    by_type = [{"type": t, "events": int(n)} for t, n in db.execute(
         f"SELECT type, COUNT(*) AS n FROM incidents{cond} GROUP BY type ORDER BY n DESC, type", params)]
-    by_country = [{"country": c, "events": int(n)} for c, n in conn.execute(
+    by_country = [{"country": c, "events": int(n)} for c, n in db.execute(
         f"SELECT country, COUNT(*) AS n FROM incidents{cond}{' AND' if cond else ' WHERE'} country IS NOT NULL "
         "GROUP BY country ORDER BY n DESC, country", params)]
     return {"events": int(total), "reports": int(reports), "events_by_day": by_day, "events_by_type": by_type,

@@ -30,7 +30,7 @@ import psycopg
 
 from ..errors import StoreError
 from ..model import Article
-from .base import Store, check_count, check_query, dicts
+from .base import SearchSQL, Store, check_count, check_query, dicts
 from .pg import WRITE_LOCK, PgConnection, connect, current_version_pg, lock_sql, migrate_pg, reason, safe_url
 
 __all__ = ["PostgresStore", "pg_query"]
@@ -40,6 +40,9 @@ _CONFIG = "english"
 _WEIGHTS = "{0.2, 0, 0, 1.0}"
 _HEADLINE_OPTIONS = "StartSel=[, StopSel=], MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1"
 _SCHEME = re.compile(r"^postgres(?:ql)?(?:\+\w+)?://", re.IGNORECASE)
+#: urlsplit's hostname: after "scheme://" (or "//") and any "user@", up to the port, path,
+#: query or fragment; an IPv6 address keeps its brackets here (trimmed below)
+_HOST_RE = r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//(?:[^/?#]*@)?(\[[^]/?#]*\]|[^/?#:]*)"
 
 
 class PostgresStore(Store):
@@ -131,6 +134,49 @@ class PostgresStore(Store):
 
     def _reason(self, exc: BaseException) -> str:
         return reason(exc)
+
+    # -- PostgreSQL's parts of the read-only pages --------------------------------
+
+    def _read_only(self) -> None:
+        # session-wide: every later transaction of this connection is READ ONLY
+        self._live().raw.execute("SET default_transaction_read_only = on")
+
+    def _source_sql(self, path: str, url: str) -> str:
+        # source_name in SQL: the URL's host, lower case, without "www.", else the path's last part
+        host = (f"regexp_replace(NULLIF(btrim(lower(substring({url} from '{_HOST_RE}')), '[]'), ''), "
+                "'^www[.]', '')")
+        name = f"COALESCE(NULLIF(regexp_replace(rtrim({path}, '/\\'), '^.*/', ''), ''), {path})"
+        return f"COALESCE({host}, CASE WHEN {path} <> '' THEN {name} END)"
+
+    def _search_sql(self, query: str) -> list[SearchSQL]:
+        words, extra = pg_query(query)
+        if not words and not extra:
+            return []
+        parts, params = [], []
+        if words:
+            parts.append(f"websearch_to_tsquery('{_CONFIG}', ?)")
+            params.append(words)
+        if extra:
+            parts.append(f"to_tsquery('{_CONFIG}', ?)")
+            params.append(extra)
+        text = "CASE WHEN ts_filter(f.tsv, '{d}') @@ tq.q THEN f.body ELSE f.headline END"
+        return [SearchSQL(
+            from_=("articles_fts f JOIN articles a ON a.id = f.id "
+                   f"CROSS JOIN (SELECT {' && '.join(parts)} AS q) tq"),
+            match="f.tsv @@ tq.q", params=tuple(params),
+            score=f"ts_rank_cd('{_WEIGHTS}', f.tsv, tq.q)",
+            snippet=f"ts_headline('{_CONFIG}', {text}, tq.q, '{_HEADLINE_OPTIONS}')", snippet_text=text)]
+
+    def _clip_snippet(self, snippet: str | None, text: str | None) -> str | None:
+        return _ellipsis(snippet, text or "")
+
+    def _has_table(self, conn: PgConnection, name: str) -> bool:
+        return conn.execute("SELECT to_regclass(CAST(? AS TEXT))", (name,)).fetchone()[0] is not None
+
+    def _columns(self, conn: PgConnection, table: str) -> set[str]:
+        return {r[0] for r in conn.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(CAST(? AS TEXT)) "
+            "AND attnum > 0 AND NOT attisdropped", (table,))}
 
     def _insert_article(self, conn: Any, article: Article, now: str) -> bool:
         if "\x00" in (getattr(article, "text", "") or ""):

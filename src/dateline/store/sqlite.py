@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from .base import _TOP, MIN_PREFIX, AddResult, Store, by_id, check_count, check_query, quote_terms  # noqa: F401
+from .base import (MIN_PREFIX, AddResult, SearchSQL, Store, by_id, check_count, check_query, quote_terms,
+                   source_name)
 from .schema import current_version, migrate
 
 __all__ = ["SQLiteStore", "AddResult", "MIN_PREFIX", "quote_terms"]
-# _TOP is imported too: store/pages.py reads it from here
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADLINE_WEIGHT = 5.0
@@ -102,6 +102,32 @@ class SQLiteStore(Store):
     def _collected(self, value: Any) -> list:
         return json.loads(value)
 
+    # -- SQLite's parts of the read-only pages ----------------------------------
+
+    def _read_only(self) -> None:
+        with self._reading() as conn:
+            conn.execute("PRAGMA query_only = ON")
+
+    def _source_sql(self, path: str, url: str) -> str:
+        return f"dl_source({path}, {url})"      # source_name, registered on every connection
+
+    def _search_sql(self, query: str) -> list[SearchSQL | None]:
+        score = f"-bm25(articles_fts, 0.0, {_HEADLINE_WEIGHT}, {_BODY_WEIGHT})"
+        snippet = f"snippet(articles_fts, -1, '[', ']', '…', {_SNIPPET_TOKENS})"
+        literal = quote_terms(query)     # when the query is not valid FTS5: its words as plain terms
+        return [None if q is None else
+                SearchSQL(from_="articles_fts JOIN articles a ON a.id = articles_fts.id",
+                          match="articles_fts MATCH ?", params=(q,), score=score, snippet=snippet)
+                for q in (query, literal or None)]
+
+    def _has_table(self, conn: sqlite3.Connection, name: str) -> bool:
+        row = conn.execute("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?",
+                           (name,)).fetchone()
+        return row is not None
+
+    def _columns(self, conn: sqlite3.Connection, table: str) -> set[str]:
+        return {r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+
 
 def _connect(path: str) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode with the store's pragmas, or raise StoreError."""
@@ -112,6 +138,7 @@ def _connect(path: str) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database: {exc}") from exc
     try:
+        conn.create_function("dl_source", 2, source_name, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL").fetchone()

@@ -1,6 +1,6 @@
 """The ASGI app: the JSON API under ``/api``, the web UI, OpenAPI at ``/docs``.
 
-    create_app(db_path)          read-only app over one SQLite store
+    create_app(db_path)          read-only app over one store (a SQLite file or a PostgreSQL URL)
       middleware                 SecurityHeaders > RateLimit > BodyLimit (outermost first)
       /api/...                   api/articles.py, api/events.py, api/facts.py (+ api/ingest.py)
       /, /articles/{id}, ...     ui.py (server-rendered pages, Jinja2, autoescaped)
@@ -14,16 +14,15 @@ import os
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from starlette.responses import HTMLResponse
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
-from ..errors import ConfigError, StoreError
-from ..store import SQLiteStore
+from ..errors import ConfigError
 from .errors import install_handlers
-from .limits import BodyLimit, RateLimit, SecurityHeaders
-from .stores import StorePool
+from .limits import BodyLimit, RateLimit, SecurityHeaders, refuse_nul
+from .stores import StorePool, check_target
 
 __all__ = ["create_app", "DEFAULT_MAX_BODY", "DEFAULT_RATE_LIMIT", "STATIC"]
 
@@ -43,7 +42,8 @@ article's `text`."""
 def create_app(db_path: str | os.PathLike, *, allow_ingest: bool = False, token: str | None = None,
                max_body: int = DEFAULT_MAX_BODY, rate_limit: tuple[int, float] | None = DEFAULT_RATE_LIMIT,
                pipeline=None) -> FastAPI:
-    """The dateline web app over the store at ``db_path``.
+    """The dateline web app over the store at ``db_path``: a SQLite file or a
+    ``postgresql://`` URL (:func:`~dateline.store.open_store`).
 
     Read-only unless ``allow_ingest``, which also needs ``token`` (the bearer
     token of ``POST /api/ingest``). ``max_body`` caps request bodies (413
@@ -56,9 +56,7 @@ def create_app(db_path: str | os.PathLike, *, allow_ingest: bool = False, token:
         raise ConfigError("ingest over HTTP needs a token: set DATELINE_TOKEN")
     if max_body < 1:
         raise ConfigError(f"max_body must be positive, got {max_body}")
-    if path != ":memory:" and not allow_ingest and not Path(path).exists():
-        raise StoreError(f"{path}: no such database; create it with `dateline ingest`")
-    SQLiteStore(path).close()        # opens, checks and migrates once, here, with errors at start-up
+    name = check_target(path, create=allow_ingest)   # opens, checks and migrates once, with errors at start-up
     pool = StorePool(path)
 
     @asynccontextmanager
@@ -67,9 +65,9 @@ def create_app(db_path: str | os.PathLike, *, allow_ingest: bool = False, token:
         pool.close()
 
     app = FastAPI(title="dateline", version=__version__, description=_DESCRIPTION, docs_url=None,
-                  redoc_url=None, lifespan=lifespan)
+                  redoc_url=None, lifespan=lifespan, dependencies=[Depends(refuse_nul)])
     app.state.stores = pool
-    app.state.db_path = path
+    app.state.db_path = name         # as the store's messages name it (a URL's password masked)
     app.state.pipeline = pipeline
     app.state.allow_ingest = allow_ingest
     install_handlers(app)

@@ -9,9 +9,7 @@ and facets when those tables exist.
 
 from __future__ import annotations
 
-import sqlite3
-
-from ..store.pages import EventsSQL, has_table
+from ..store.pages import EventsSQL, Reader
 from .errors import ApiError
 
 __all__ = ["require_events", "events_sql", "has_events_api"]
@@ -26,11 +24,10 @@ def require_events(store) -> None:
         raise ApiError(501, "this version of the store has no event index", "not_implemented")
 
 
-def events_sql(conn: sqlite3.Connection) -> EventsSQL | None:
+def events_sql(db: Reader) -> EventsSQL | None:
     """Fragments for the event tables of this database, or None when it has none."""
-    if has_table(conn, "events"):
-        cols = {r[1] for r in conn.execute("PRAGMA table_info(events)")}
-        if {"article_id", "type"} <= cols:
+    if db.has_table("events"):
+        if {"article_id", "type"} <= db.columns("events"):
             return EventsSQL(
                 has_events="EXISTS (SELECT 1 FROM events r WHERE r.article_id = a.id)",
                 of_type="EXISTS (SELECT 1 FROM events r WHERE r.article_id = a.id AND r.type = ?)",

@@ -1,5 +1,6 @@
 """ASGI middleware guarding the server: request body size, request rate, and
-security headers on every answer. Each answers with the standard error body."""
+security headers on every answer; and the NUL check every route depends on. Each
+answers with the standard error body."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import threading
 import time
 from typing import Any
 
+from starlette.requests import Request
+
 from .errors import ApiError, error_body
 
-__all__ = ["BodyLimit", "RateLimit", "SecurityHeaders", "BodyTooLarge"]
+__all__ = ["BodyLimit", "RateLimit", "SecurityHeaders", "BodyTooLarge", "refuse_nul"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -29,6 +32,14 @@ async def _send_error(send, status: int, message: str, headers: list[tuple[bytes
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             *headers]})
     await send({"type": "http.response.body", "body": body})
+
+
+async def refuse_nul(request: Request) -> None:
+    """400 for a NUL character in the path or a query parameter: no stored text holds one
+    (PostgreSQL cannot store it), so it is never a meaningful value, on either backend."""
+    if "\x00" in request.scope.get("path", "") or any(
+            "\x00" in k or "\x00" in v for k, v in request.query_params.multi_items()):
+        raise ApiError(400, "NUL characters are not allowed in a request", "invalid_parameter")
 
 
 class BodyLimit:

@@ -85,9 +85,9 @@ def search_page(
               "event_type": event_type, "has_events": has_events}
     flt = filters_from(store, q, since, until, source, country, has_events, event_type)
     state = decode_cursor(cursor)
-    with store._reading() as conn:
-        rows, nxt = pages.article_page(conn, flt, _PAGE, state if _state_fits(state, flt) else {})
-        facets = pages.article_facets(conn, flt)
+    with pages.reading(store) as db:
+        rows, nxt = pages.article_page(db, flt, _PAGE, state if _state_fits(state, flt) else {})
+        facets = pages.article_facets(db, flt)
     facet_groups = [
         ("Month", "month", lambda v: v, lambda v: {"since": v, "until": v}),
         ("Country", "country", lambda v: f"{country_name(v)} ({v})", lambda v: {"country": v}),
@@ -113,7 +113,9 @@ def search_page(
 def _state_fits(state: dict, flt) -> bool:
     if not state:
         return True
-    return ("o" in state) if flt.q else (isinstance(state.get("k"), list) and len(state["k"]) == 2)
+    key = state.get("k")
+    return ("o" in state) if flt.q else (isinstance(key, list) and len(key) == 2
+                                         and all(isinstance(k, str) for k in key))
 
 
 # -- article reader ------------------------------------------------------------
@@ -130,8 +132,8 @@ def _incidents(store, article_id: str) -> dict[str, str]:
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str = Path(..., max_length=64)):
     store = store_of(request)
-    with store._reading() as conn:
-        found = pages.article_doc(conn, article_id.strip())
+    with pages.reading(store) as db:
+        found = pages.article_doc(db, article_id.strip())
     if found is None:
         store.get(article_id)
         raise NotFound(f"no article with id {article_id!r}")
@@ -199,9 +201,9 @@ def event_page(request: Request, event_id: str = Path(..., max_length=64, patter
     require_events(store)
     incident = store.event(event_id)
     reports = []
-    with store._reading() as conn:
+    with pages.reading(store) as db:
         for rep in incident.get("reports") or []:
-            got = pages.article_doc(conn, rep.get("article_id") or "")
+            got = pages.article_doc(db, rep.get("article_id") or "")
             doc = json.loads(got[1]) if got else None
             reports.append(_report_view(rep, doc))
     place = incident.get("place") if isinstance(incident.get("place"), dict) else {}
@@ -272,10 +274,10 @@ def quotes_page(
                         offset=offset)
     more = len(rows) > _PAGE
     rows = rows[:_PAGE]
-    with store._reading() as conn:
-        speakers = pages.top_speakers(conn)
+    with pages.reading(store) as db:
+        speakers = pages.top_speakers(db)
         for row in rows:
-            ent = conn.execute("SELECT name, type FROM entities WHERE article_id = ? AND entity_id = ?",
+            ent = db.execute("SELECT name, type FROM entities WHERE article_id = ? AND entity_id = ?",
                                (row["article_id"], row.get("speaker_entity"))).fetchone() \
                 if row.get("speaker_entity") else None
             row["speaker_href"] = entity_href(ent[1], ent[0]) if ent else None
@@ -294,9 +296,9 @@ def entities_page(
 ):
     store = store_of(request)
     offset = offset_from(cursor)
-    with store._reading() as conn:
-        rows = pages.entity_page(conn, type, q, _PAGE * 2 + 1, offset)
-        types = [t for (t,) in conn.execute("SELECT DISTINCT type FROM entities ORDER BY type")]
+    with pages.reading(store) as db:
+        rows = pages.entity_page(db, type, q, _PAGE * 2 + 1, offset)
+        types = [t for (t,) in db.execute("SELECT DISTINCT type FROM entities ORDER BY type")]
     more = len(rows) > _PAGE * 2
     params = {"type": type, "q": q}
     return render("entities.html", title="Entities", rows=rows[:_PAGE * 2], params=params, types=types,

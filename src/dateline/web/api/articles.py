@@ -17,8 +17,8 @@ router = APIRouter(tags=["articles"])
 
 
 def filters_from(store, q, since, until, source, country, has_events, event_type) -> pages.ArticleFilters:
-    with store._reading() as conn:
-        ev = events_sql(conn)
+    with pages.reading(store) as db:
+        ev = events_sql(db)
     return pages.ArticleFilters(q=q, since=since, until=until_bound(until), source=source, country=country,
                                 has_events=has_events, event_type=event_type, events_sql=ev)
 
@@ -26,8 +26,9 @@ def filters_from(store, q, since, until, source, country, has_events, event_type
 @router.get("/articles", summary="Search and list articles")
 def list_articles(
     request: Request,
-    q: str | None = Query(None, max_length=500, description="Full-text query (SQLite FTS5 syntax; plain words "
-                          "if it is not valid FTS5). Ranked by relevance; without it, newest first."),
+    q: str | None = Query(None, max_length=500, description="Full-text query (SQLite: FTS5 syntax, plain words "
+                          "if it is not valid FTS5; PostgreSQL: web-search syntax, english stems). "
+                          "Ranked by relevance; without it, newest first."),
     since: str | None = Since,
     until: str | None = Until,
     source: str | None = Query(None, max_length=300, description="Source: the URL host, else the input file name."),
@@ -46,14 +47,15 @@ def list_articles(
     if q and q.strip():
         if state and "o" not in state:
             raise ApiError(400, "invalid cursor: not a cursor of a search", "invalid_cursor")
-    elif state and not (isinstance(state.get("k"), list) and len(state["k"]) == 2):
+    elif state and not (isinstance(state.get("k"), list) and len(state["k"]) == 2
+                        and all(isinstance(k, str) for k in state["k"])):
         raise ApiError(400, "invalid cursor: not a cursor of this list", "invalid_cursor")
     flt = filters_from(store, q, since, until, source, country, has_events, event_type)
-    with store._reading() as conn:
-        rows, nxt = pages.article_page(conn, flt, limit, state)
+    with pages.reading(store) as db:
+        rows, nxt = pages.article_page(db, flt, limit, state)
         out = {"items": rows, "limit": limit, "next": encode_cursor(nxt) if nxt else None}
         if facets:
-            out["facets"] = pages.article_facets(conn, flt)
+            out["facets"] = pages.article_facets(db, flt)
     return json_response(out)
 
 
@@ -62,8 +64,8 @@ def get_article(request: Request, article_id: str = Path(..., max_length=64,
                 description="The article id, or a unique prefix of at least 4 characters.")) -> Response:
     """The stored `dateline.article/1` document: text, parts and every fact with its offsets."""
     store = store_of(request)
-    with store._reading() as conn:
-        found = pages.article_doc(conn, article_id.strip())
+    with pages.reading(store) as db:
+        found = pages.article_doc(db, article_id.strip())
     if found is None:
         store.get(article_id)          # raises NotFound with the precise reason (missing, ambiguous)
         raise NotFound(f"no article with id {article_id!r}")

@@ -9,7 +9,7 @@ from fastapi import Query
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ...store import SQLiteStore
+from ...store import Store
 
 __all__ = ["store_of", "json_response", "DATE", "COUNTRY", "Limit", "Cursor", "Since", "Until"]
 
@@ -22,7 +22,7 @@ Since = Query(None, pattern=DATE, description="On or after this day (YYYY, YYYY-
 Until = Query(None, pattern=DATE, description="On or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
 
 
-def store_of(request: Request) -> SQLiteStore:
+def store_of(request: Request) -> Store:
     """The read-only store of the worker thread answering this request.
 
     Call it inside the route body, not as a dependency: FastAPI may run a

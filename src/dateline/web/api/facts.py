@@ -65,8 +65,8 @@ def list_entities(
     """Referents aggregated by name and type, most widely reported first. `id` is `TYPE:name`."""
     store = store_of(request)
     offset = offset_from(cursor)
-    with store._reading() as conn:
-        rows = pages.entity_page(conn, type, q, limit + 1, offset)
+    with pages.reading(store) as db:
+        rows = pages.entity_page(db, type, q, limit + 1, offset)
     for row in rows:
         row["id"] = entity_key(row["type"], row["name"])
     return json_response(page(rows, limit, offset))
@@ -75,16 +75,16 @@ def list_entities(
 def entity_document(store, key: str) -> dict:
     """Everything known about one referent (shared by the API and the entity page)."""
     type_, name = split_key(key)
-    with store._reading() as conn:
-        detail = pages.entity_detail(conn, type_, name)
+    with pages.reading(store) as db:
+        detail = pages.entity_detail(db, type_, name)
         if detail is None:
             raise NotFound(f"no entity {key!r}")
         detail["id"] = entity_key(type_, name)
-        detail["events"] = _events_involving(conn, store, detail)
+        detail["events"] = _events_involving(db, store, detail)
     return detail
 
 
-def _events_involving(conn, store, detail: dict, max_articles: int = 50) -> list[dict]:
+def _events_involving(db, store, detail: dict, max_articles: int = 50) -> list[dict]:
     """Events whose actor, target or place is a mention of this referent."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in detail["mentions"]:
@@ -93,7 +93,7 @@ def _events_involving(conn, store, detail: dict, max_articles: int = 50) -> list
     found = []
     mapper = getattr(store, "article_events", None)
     for article_id, entity_id in ids.items():
-        got = pages.article_doc(conn, article_id)
+        got = pages.article_doc(db, article_id)
         if got is None:
             continue
         doc = json.loads(got[1])
@@ -158,30 +158,31 @@ def list_places(
     """Places grouped by gazetteer id, most reported first, with the forms articles used."""
     store = store_of(request)
     offset = offset_from(cursor)
-    with store._reading() as conn:
-        rows = pages.place_page(conn, country, since, until_bound(until), limit + 1, offset)
+    with pages.reading(store) as db:
+        rows = pages.place_page(db, country, since, until_bound(until), limit + 1, offset)
     return json_response(page(rows, limit, offset))
 
 
 def stats_document(store, since: str | None = None, until: str | None = None) -> dict:
-    with store._reading() as conn:
-        out = {"articles": int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]),
-               "articles_by_day": pages.day_counts(conn, since, until_bound(until)),
-               "articles_by_country": pages.country_counts(conn)}
-        out["entities_by_type"] = [{"type": t, "entities": int(n)} for t, n in conn.execute(
-            "SELECT type, COUNT(*) FROM (SELECT DISTINCT name, type FROM entities) GROUP BY type ORDER BY 2 DESC")]
-        out["quotes"] = int(conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0])
+    with pages.reading(store) as db:
+        out = {"articles": int(db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]),
+               "articles_by_day": pages.day_counts(db, since, until_bound(until)),
+               "articles_by_country": pages.country_counts(db)}
+        out["entities_by_type"] = [{"type": t, "entities": int(n)} for t, n in db.execute(
+            "SELECT type, COUNT(*) AS n FROM (SELECT DISTINCT name, type FROM entities) AS d "
+            "GROUP BY type ORDER BY n DESC, type")]
+        out["quotes"] = int(db.execute("SELECT COUNT(*) FROM quotes").fetchone()[0])
     out.update(event_stats(store, since, until))
     return out
 
 
 def event_stats(store, since=None, until=None) -> dict:
     """Incidents by day and type, by type, and by country (empty without an event index)."""
-    with store._reading() as conn:
-        if not events_index.has_events_api(store) or not pages.has_table(conn, "incidents"):
+    with pages.reading(store) as db:
+        if not events_index.has_events_api(store) or not pages.has_table(db, "incidents"):
             return {"events": None, "incidents": None, "events_by_day": [], "events_by_type": [],
                     "events_by_country": []}
-        return pages.incident_counts(conn, since, until_bound(until))
+        return pages.incident_counts(db, since, until_bound(until))
 
 
 @router.get("/stats", tags=["stats"], summary="Counts by day, type and country")
