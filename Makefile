@@ -35,6 +35,8 @@ demo: $(VENV)/.installed
 	@echo
 	$(BIN)/dateline places --db $(DEMO_DB) --limit 12
 	@echo
+	$(BIN)/dateline events --db $(DEMO_DB) --limit 10
+	@echo
 	$(BIN)/dateline search "floods" --db $(DEMO_DB)
 
 test: $(VENV)/.installed-test
@@ -43,6 +45,7 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/stages.py --limit 500
+	$(BIN)/python bench/workers.py --limit 400
 
 eval: $(VENV)/.installed-test
 	$(BIN)/dateline eval extraction ../shared/eval/extraction/scrapinghub
@@ -51,6 +54,10 @@ eval: $(VENV)/.installed-test
 	$(BIN)/dateline eval time ../shared/eval/time/tbaq.jsonl
 	$(BIN)/dateline eval geo ../shared/eval/geo/lgl.jsonl
 	$(BIN)/dateline eval geo ../shared/eval/geo/tr-news.jsonl
+	$(BIN)/dateline eval quantities
+	$(BIN)/dateline eval quantities tests/gold/quantities-heldout.jsonl
+	$(BIN)/dateline eval events ../shared/eval/events/gva-dev.jsonl
+	$(BIN)/dateline eval event-types ../shared/eval/events/case2021-types-dev.jsonl
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis
