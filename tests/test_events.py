@@ -185,3 +185,33 @@ def test_seed_spans_and_schema(seed):
         assert set(e) == keys
         assert 0 < e["confidence"] <= 1
     _spans_ok(seed)
+
+
+def _one_article(pipeline, text: str, published: str, headline: str | None = None):
+    from dateline.model import RawDocument
+
+    doc = RawDocument(content=text, format="article", published=published, headline=headline, source_format="jsonl")
+    return next(a for a in pipeline.run([doc]) if hasattr(a, "events"))
+
+
+def test_the_town_whose_police_answered_wins_over_a_neighbourhood(pipeline):
+    art = _one_article(pipeline,
+                       "A 19-year-old man was shot and killed early Sunday in the Englewood neighborhood on the "
+                       "South Side, Chicago police said. No one is in custody.", "2016-08-22",
+                       headline="Man killed in Englewood shooting")
+    main = [e for e in art.events if not e["aggregate"] and e["killed"]]
+    assert main, art.events
+    place = main[0]["place"]
+    assert place and place["name"] == "Chicago" and place["country"] == "US"
+    assert main[0]["date"]["value"] == "2016-08-21" and main[0]["killed"]["min"] == 1
+
+
+def test_a_follow_up_story_takes_the_day_named_near_its_top(pipeline):
+    art = _one_article(pipeline,
+                       "Police have identified the woman who was fatally shot Saturday night outside a bar. "
+                       "Her family said she was a nurse who loved to dance. Memphis police are still looking "
+                       "for the gunman, who fled in a silver car.", "2016-08-23",
+                       headline="Victim of weekend shooting identified")
+    main = [e for e in art.events if not e["aggregate"]]
+    assert main and main[0]["date"]["value"] == "2016-08-20"
+    assert main[0]["place"] and main[0]["place"]["name"] == "Memphis"

@@ -30,9 +30,9 @@ from typing import Any
 from ...model import Article
 from .actors import actor_spans, reported_by
 from .casualties import Casualty, find_casualties
-from .locate import choose_place, city_level, demonym_places, fallback_place, place_dict, refine_place
+from .locate import agency_place, site_town, choose_place, city_level, demonym_places, fallback_place, place_dict, refine_place
 from .taxonomy import by_code
-from .when import days_apart, event_date, own_dates
+from .when import day_of, days_apart, event_date, own_dates
 
 __all__ = ["build_events", "Unit", "SAME_DAY_GAP"]
 
@@ -275,6 +275,49 @@ def _counts(statements: list[Casualty]) -> Casualty | None:
     return best
 
 
+def _police_town(article: Article, where: dict | None, gazetteer, head_end: int) -> dict | None:
+    """The town whose police answered (``Chicago police``) over a place that is no town, or a
+    town elsewhere: local news names the neighbourhood (``West Side``, ``Austin``) and the
+    city's police department."""
+    if where is not None and where.get("relative"):
+        return where
+    if where is not None and where.get("country") not in (None, "US"):
+        return where
+    states = {p["admin1"] for p in article.places if p.get("feature") == "admin1" and p.get("admin1")
+              and p.get("country") == "US"}
+    near = [(p["lat"], p["lon"]) for p in article.places if p.get("country") == "US" and p.get("lat") is not None
+            and p.get("feature") in ("city", "county")]
+    found = agency_place(article.text, 0, min(len(article.text), 4000), gazetteer, {"US"}, states, head_end, near)
+    if found is None:
+        if where is not None and where.get("precision") == "city":
+            return where
+        found = next((p for p in article.places if p.get("dateline") and p.get("precision") == "city"), None)
+        if found is None and not (where is not None and where.get("precision") == "approximate"):
+            found = site_town(article.headline, gazetteer)
+            if found is not None and states and found["admin1"] not in states:
+                found = None
+        return place_dict(found) if found is not None else where
+    if where is None or where.get("precision") not in ("city",) or where.get("name") != found["name"]:
+        return place_dict(found)
+    return where
+
+
+def _lead_date(article: Article, inc: Incident) -> dict | None:
+    """A follow-up story names the incident's day near its top ("Police say the shooting on
+    Saturday ..."), if not in the incident's own sentences: the first recent day (within a
+    week before publication) of the sentences before and around the incident's first one."""
+    first = inc.units[0].start
+    limit = inc.units[0].end + 300
+    pub = day_of(article.published)
+    if pub is None:
+        return None
+    cands = [t for t in own_dates(article.times, 0, min(limit, len(article.text)), article.published)
+             if 0 <= (pub - day_of(t["value"])).days <= 7]
+    if not cands:
+        return None
+    return event_date(cands[:1], None, article.published)
+
+
 def _figure(c: Casualty | None, value: int | None = None) -> dict | None:
     if c is None:
         return None
@@ -328,6 +371,9 @@ def _event(article: Article, inc: Incident, n: int, units: list[Unit], gazetteer
     dates = [t for u in inc.units for t in u.dates]
     near_unit = sorted((u for u in inc.units if u.dates), key=lambda u: (not u.casualties, u.start))
     when = event_date([t for u in near_unit for t in u.dates], anchor, article.published)
+    if when is not None and when["source"] == "published" and not inc.aggregate \
+            and not any(u.past for u in inc.units) and all(c.min <= 20 for c in stmts):
+        when = _lead_date(article, inc) or when
     places = list(article.places) + [p for u in inc.units for p in demonym_places(text, u.start, u.end, gazetteer)
                                      if not any(q["start"] <= p["start"] < q["end"] for q in article.places)]
     head_end = len(article.headline) if article.headline and text.startswith(article.headline) else 0
@@ -348,6 +394,7 @@ def _event(article: Article, inc: Incident, n: int, units: list[Unit], gazetteer
                             {where["country"]} if where.get("country") else set(), set(), head_end)
         context = article.places + ([fb] if fb else [])
         where = place_dict(city_level(refine_place(where, context, gazetteer), context, gazetteer))
+    where = _police_town(article, where, gazetteer, head_end)
     tunit = next((u for u in inc.units if trig is not None and u.start <= trig.start < u.end), cue_unit)
     victim = None
     for c in tunit.casualties or cue_unit.casualties:

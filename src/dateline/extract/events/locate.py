@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLACE_KEYS", "choose_place", "city_level", "demonym_places", "refine_place", "place_dict", "fallback_place"]
+__all__ = ["PLACE_KEYS", "agency_place", "site_town", "choose_place", "city_level", "demonym_places", "refine_place", "place_dict", "fallback_place"]
 
 PLACE_KEYS = ("name", "geonameid", "country", "admin1", "lat", "lon", "precision", "relative",
               "start", "end", "text")
@@ -227,3 +227,91 @@ def fallback_place(entities, units: list, text: str, gazetteer, countries: set[s
                 "lat": round(c.lat, 5), "lon": round(c.lon, 5), "precision": "city", "relative": None,
                 "confidence": 0.4, "entity": None, "dateline": False}
     return None
+
+
+#: the town whose police answered: "Chicago police", "the Memphis Police Department",
+#: "police in Gary", "Elgin police said".
+_POLICE_OF = re.compile(r"\b((?:[A-Z][a-z]+\.?\s){0,2}[A-Z][a-z]+)\s+(?:[Pp]olice|P\.D\.|PD\b)")
+_POLICE_IN = re.compile(r"\b(?:[Pp]olice|[Oo]fficers|[Dd]etectives)\s+in\s+((?:[A-Z][a-z]+\.?\s){0,2}[A-Z][a-z]+)")
+_NOT_TOWN = {"The", "A", "An", "State", "County", "City", "Capitol", "Transit", "Park", "Campus", "University",
+             "Military", "Tribal", "Border", "Airport", "Port", "Metro", "Metropolitan", "Housing", "Railroad",
+             "Township", "Area", "Regional", "National", "Federal", "Local", "Village", "Borough", "Said",
+             "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
+
+
+def agency_place(text: str, start: int, end: int, gazetteer, countries: set[str], states: set[str],
+                 headline_end: int = 0, near: list[tuple[float, float]] = ()) -> dict | None:
+    """The town most often named for the police that answered in ``text[start:end]``
+    (``Chicago Police Department``, ``police in Gary``), a town of the article's
+    country (and its named states when any) that the gazetteer knows; else None."""
+    if gazetteer is None:
+        return None
+    votes: dict[str, list] = {}
+    for rx in (_POLICE_OF, _POLICE_IN):
+        for m in rx.finditer(text, start, end):
+            if m.start(1) < headline_end and _SITE_SUFFIX.search(text, 0, m.start(1)):
+                continue
+            words = m.group(1).split()
+            while words and words[0] in _NOT_TOWN:
+                words = words[1:]
+            if not words or words[-1] in _NOT_TOWN:
+                continue
+            name = " ".join(words)
+            s = m.start(1) + m.group(1).index(words[0])
+            votes.setdefault(name, []).append(s)
+    ranked = sorted(votes.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
+    for name, starts in ranked:
+        cands = [c for c in gazetteer.lookup(name) if c.feature in ("city", "capital")
+                 and c.match in ("name", "alternate") and c.population >= 1000
+                 and (c.country in countries if countries else c.country == "US")]
+        if states:
+            cands = [c for c in cands if (gazetteer.admin1_name(c.country, c.admin1) or "") in states]
+        if not cands:
+            continue
+        if near:                                   # "Pasadena police" with Los Angeles around
+            from dateline.resolve.gazetteer import haversine_km
+            c = min(cands, key=lambda c: (min(haversine_km(c.lat, c.lon, a, b) for a, b in near) > 150,
+                                          -c.population))
+        else:
+            c = max(cands, key=lambda c: c.population)
+        s = starts[0]
+        return {"start": s, "end": s + len(name), "text": text[s:s + len(name)], "name": c.name,
+                "geonameid": None if c.geonameid is None else str(c.geonameid), "feature": "city",
+                "country": c.country, "admin1": gazetteer.admin1_name(c.country, c.admin1) or f"{c.country}.{c.admin1}",
+                "lat": round(c.lat, 5), "lon": round(c.lon, 5), "precision": "city", "relative": None,
+                "confidence": 0.5, "entity": None, "dateline": False, "votes": len(starts)}
+    return None
+
+
+_SITE_TOWN = re.compile(r"(?:\s(?:-|\||::|\u2013|\u2014)\s|\()\s*((?:[A-Z][A-Za-z.'-]*\s){0,2}[A-Z][A-Za-z.'-]*),\s*"
+                        r"((?:[A-Z][a-z]+\s)?[A-Z][a-z]+|[A-Z]{2}|[A-Z][a-z]+\.)\s*\)?\s*$")
+
+
+def _town_in_state(name: str, state: str, gazetteer) -> dict | None:
+    states = [c for c in gazetteer.lookup(state.rstrip(".")) if c.feature == "admin1" and c.country == "US"]
+    if not states:
+        return None
+    st = states[0]
+    cands = [c for c in gazetteer.lookup(name.title() if name.isupper() else name)
+             if c.feature in ("city", "capital") and c.country == "US" and c.admin1 == st.admin1
+             and c.match in ("name", "alternate")]
+    if not cands:
+        return None
+    c = max(cands, key=lambda c: c.population)
+    return {"name": c.name, "geonameid": None if c.geonameid is None else str(c.geonameid), "feature": "city",
+            "country": c.country, "admin1": gazetteer.admin1_name(c.country, c.admin1) or f"{c.country}.{c.admin1}",
+            "lat": round(c.lat, 5), "lon": round(c.lon, 5), "precision": "city", "relative": None,
+            "confidence": 0.4, "entity": None, "dateline": False}
+
+
+def site_town(headline: str | None, gazetteer) -> dict | None:
+    """The town a local outlet's headline suffix names (``... - WMC Action News 5 - Memphis, Tennessee``)."""
+    if not headline or gazetteer is None:
+        return None
+    m = _SITE_TOWN.search(headline)
+    if not m:
+        return None
+    found = _town_in_state(m.group(1), m.group(2), gazetteer)
+    if found:
+        found |= {"start": m.start(1), "end": m.end(1), "text": m.group(1)}
+    return found
