@@ -215,3 +215,13 @@ def test_a_follow_up_story_takes_the_day_named_near_its_top(pipeline):
     main = [e for e in art.events if not e["aggregate"]]
     assert main and main[0]["date"]["value"] == "2016-08-20"
     assert main[0]["place"] and main[0]["place"]["name"] == "Memphis"
+
+
+def test_injuries_after_a_disaster_belong_to_it_not_to_an_attack(pipeline):
+    art = _one_article(pipeline,
+                       "An earthquake of magnitude 6.1 struck off the coast on Monday evening, the weather "
+                       "agency said.\n\nThere were no immediate reports of deaths. Two people were slightly "
+                       "injured in the city, local officials said.", "2025-01-13")
+    codes = [e["code"] for e in art.events if not e["aggregate"]]
+    assert codes == ["NATURAL_DISASTER"], art.events
+    assert art.events[0]["injured"]["min"] == 2

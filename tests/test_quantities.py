@@ -189,3 +189,15 @@ def test_every_vague_amount_the_finder_matches_has_a_value():
             phrase = f"{size} of {scale}"
             m = CORE.search(f"It cost {phrase} of dollars.")
             assert m and m.group("vague") and " ".join(m.group("vague").lower().split()) in VAGUE, phrase
+
+
+def test_a_reading_on_a_scale_is_a_measure_not_a_count(pipeline):
+    from dateline.model import RawDocument
+
+    doc = RawDocument(content="A magnitude 6.1 earthquake struck on Monday. The winds hit two towns.",
+                      format="article", published="2025-01-13")
+    art = next(a for a in pipeline.run([doc]) if hasattr(a, "quantities"))
+    by_text = {q["text"]: q for q in art.quantities}
+    assert by_text["6.1"]["kind"] == "measure" and by_text["6.1"]["unit"] == "magnitude"
+    assert by_text["6.1"]["noun"] is None
+    assert by_text["two"]["kind"] == "count" and by_text["two"]["noun"]["text"] == "towns"

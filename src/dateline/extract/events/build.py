@@ -175,7 +175,13 @@ def _group(units: list[Unit], published: str | None) -> list[Incident]:
     incidents: list[Incident] = []
     open_by_family: dict[str, Incident] = {}
     for u in units:
-        for n, fam in enumerate(_families(u)):
+        fams = _families(u)
+        if fams and fams[0] == "violence" and u.casualties and "violence" not in open_by_family \
+                and "disaster" in open_by_family \
+                and not any(by_code(t.code).family == "violence" for t in u.triggers):
+            # "Two people were slightly injured" after an earthquake: the quake's casualties, not an attack
+            fams = ["disaster"] + [f for f in fams[1:] if f != "disaster"]
+        for n, fam in enumerate(fams):
             if n == 0:
                 _place_unit(u, fam, incidents, open_by_family)
                 continue

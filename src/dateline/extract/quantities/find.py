@@ -207,6 +207,9 @@ def _tokens(doc, s: int, e: int) -> tuple[int, int]:
     return span.start, span.end
 
 
+_SCALE_BEFORE = re.compile(r"\b(magnitude|category|level|force|grade|stage)[\s-]+$", re.IGNORECASE)
+
+
 def _noun(doc, i: int, j: int, vague: bool) -> tuple[int, int, str, object] | None:
     """The counted noun of the core tokens [i, j): (start, end, text, head token)."""
     if doc is None or i >= j:
@@ -352,6 +355,10 @@ def find_quantities(text: str, doc=None, time_spans: list[tuple[int, int]] = ())
             continue
         if kind == "count" and noun is None and _TIME_WORD_AFTER.match(text, end):
             continue
+        if kind == "count" and _SCALE_BEFORE.search(text, max(0, c.num_start - 24), c.num_start):
+            # "magnitude 6.1", "a 7.2-magnitude quake", "category 4", "level 3": a reading on a scale
+            kind, unit, noun = "measure", _SCALE_BEFORE.search(text, max(0, c.num_start - 24),
+                                                              c.num_start).group(1).lower(), None
         out.append(Hit(start, end, lo, lo, hi, unit, kind, qualifier, c.vague, noun, c.num_start, (i, j)))
     return out
 
