@@ -180,7 +180,8 @@ def _group(units: list[Unit], published: str | None) -> list[Incident]:
                 and "disaster" in open_by_family \
                 and not any(by_code(t.code).family == "violence" for t in u.triggers):
             # "Two people were slightly injured" after an earthquake: the quake's casualties, not an attack
-            fams = ["disaster"] + [f for f in fams[1:] if f != "disaster"]
+            open_by_family["disaster"].units.append(u)
+            continue
         for n, fam in enumerate(fams):
             if n == 0:
                 _place_unit(u, fam, incidents, open_by_family)
