@@ -544,9 +544,11 @@ def dicts(cursor: Any) -> list[dict[str, Any]]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def date_bounds(where: list[str], params: list, since: str | None, until: str | None) -> None:
-    """Bound the joined article ``a`` by its day (published, else updated), ISO text."""
-    day = "substr(COALESCE(a.published, a.updated), 1, 10)"
+def date_bounds(where: list[str], params: list, since: str | None, until: str | None,
+                alias: str = "a.") -> None:
+    """Bound the article (``alias``: the joined ``a.`` by default, ``""`` for the articles
+    table itself) by its day (published, else updated), ISO text."""
+    day = f"substr(COALESCE({alias}published, {alias}updated), 1, 10)"
     if since:
         where.append(f"{day} >= ?")
         params.append(since[:10])

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .base import MIN_PREFIX, SearchSQL, Store, source_name
+from .base import MIN_PREFIX, SearchSQL, Store, date_bounds, source_name
 
 __all__ = [
     "Reader",
@@ -346,13 +346,7 @@ def place_page(db: Reader, country: str | None, since: str | None, until: str | 
     if country:
         where.append("p.country = ?")
         params.append(country.upper())
-    day = "substr(COALESCE(a.published, a.updated), 1, 10)"
-    if since:
-        where.append(f"{day} >= ?")
-        params.append(since[:10])
-    if until:
-        where.append(f"{day} <= ?")
-        params.append(until[:10])
+    date_bounds(where, params, since, until)
     # one gazetteer id has one name, feature, country and point: MIN picks it portably
     sql = ("SELECT p.geonameid, MIN(p.name) AS name, MIN(p.feature) AS feature, MIN(p.country) AS country, "
            "MIN(p.admin1) AS admin1, MIN(p.lat) AS lat, MIN(p.lon) AS lon, "
@@ -371,12 +365,7 @@ def day_counts(db: Reader, since: str | None = None, until: str | None = None) -
     """Articles per day (published, else updated)."""
     where, params = ["COALESCE(published, updated) IS NOT NULL"], []
     day = "substr(COALESCE(published, updated), 1, 10)"
-    if since:
-        where.append(f"{day} >= ?")
-        params.append(since[:10])
-    if until:
-        where.append(f"{day} <= ?")
-        params.append(until[:10])
+    date_bounds(where, params, since, until, alias="")
     sql = f"SELECT {day} AS day, COUNT(*) AS articles FROM articles WHERE " + " AND ".join(where) + \
         " GROUP BY day ORDER BY day"
     return [{"day": d, "articles": int(n)} for d, n in db.execute(sql, params)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..times.calendar import parse_anchor
+
 __all__ = ["day_of", "own_dates", "event_date", "precision_of", "days_apart"]
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
@@ -14,13 +16,8 @@ _YEAR = re.compile(r"^\d{4}$")
 
 
 def day_of(value: str | None) -> date | None:
-    m = _DAY.match(value or "")
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    """The calendar day an ISO date or date-time starts with, else ``None``."""
+    return parse_anchor(value)
 
 
 def precision_of(value: str | None) -> str | None:
