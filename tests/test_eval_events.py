@@ -119,3 +119,18 @@ def test_gva_quality_gate(pipeline):
     assert m["date"] >= 0.71           # 0.7267
     assert m["city_lenient"] >= 0.60   # 0.6133
     assert m["events_per_incident"] <= 1.42   # 1.4133
+
+
+def test_county_cities_compare_without_their_marker():
+    from dateline.eval.events import score_incident
+
+    gold = {"date": "2016-01-02", "state": "Georgia", "city": "Bartow County", "killed": 1, "injured": 0}
+    picked = {"place": {"name": "Bartow County", "precision": "approximate", "relative": None,
+                        "country": "US", "admin1": "US.GA"}, "date": {"value": "2016-01-02"},
+              "killed": {"min": 1}, "injured": None}
+    got = score_incident(gold, picked)
+    assert got["city_strict"] and got["city_lenient"]
+    gold2 = dict(gold, city="Charles Mix (county)")
+    picked2 = {**picked, "place": {**picked["place"], "name": "Charles Mix County"}}
+    assert score_incident(gold2, picked2)["city_lenient"]
+    assert not score_incident(dict(gold, city="Cartersville"), picked)["city_strict"]

@@ -22,7 +22,7 @@ Scoring, per incident (rates over all incidents scored):
   every field below;
 * ``date``: ISO date equal to gold;
 * ``city``: the predicted place's name (towns, and relative places anchored on one;
-  counties with " County" dropped) equals gold's ``city`` case-insensitively
+  counties with " County" dropped, on both sides) equals gold's ``city`` case-insensitively
   (``strict``); ``lenient`` compares only gold's part before `` (`` (``Chicago
   (Englewood)`` -> ``Chicago``);
 * ``state``: the place's US state name (GeoNames admin1, codes mapped through
@@ -104,6 +104,16 @@ def city_of(place: dict | None) -> str | None:
     return None
 
 
+def _county(name: str) -> str:
+    """A city or county name compared without its county marker: GVA writes counties both
+    ``Charles Mix (county)`` and ``Bartow County``; the prediction drops `` County``."""
+    n = _norm(name)
+    for tail in (" (county)", " county"):
+        if n.endswith(tail):
+            n = n[: -len(tail)]
+    return n
+
+
 def _count(value: Any) -> int | None:
     if value is None:
         return None
@@ -143,8 +153,8 @@ def score_incident(gold: dict, picked: dict | None, mentioned_states: list[str] 
     return {
         "found": True,
         "date": bool(date) and date[:10] == gold.get("date"),
-        "city_strict": bool(city) and _norm(city) == _norm(gcity),
-        "city_lenient": bool(city) and _norm(city) == _norm(gcity.split(" (")[0]),
+        "city_strict": bool(city) and _county(city) == _county(gcity),
+        "city_lenient": bool(city) and _county(city) == _county(gcity.split(" (")[0]),
         "state": bool(state) and _norm(state) == _norm(gold.get("state")),
         "killed": ok_k, "injured": ok_i, "both": ok_k and ok_i,
         "killed_error": abs(killed - gold["killed"]), "injured_error": abs(injured - gold["injured"]),
