@@ -13,7 +13,14 @@ module adds what PostgreSQL does its own way:
 * search: a generated, GIN-indexed ``tsvector`` (english stemming, headline
   weighted A, body D), ``websearch_to_tsquery`` plus the FTS5 forms the CLI
   documents (``NOT``, ``prefix*``, ``headline:word``), ranked by ``ts_rank_cd``
-  with the headline five times the body, snippets by ``ts_headline``;
+  with the headline five times the body, snippets by ``ts_headline`` (for the rows shown
+  only). Ranking reads each row's TOASTed tsvector, so a common word matching tens of
+  thousands of articles is ranked over a bounded candidate set: the GIN-matched rows,
+  headline matches first (a regex pre-test, then ``to_tsvector`` of the headline), then the
+  most recently stored, at most :data:`CANDIDATES`; matches outside it are not ranked (the
+  web pages give them score 0, after the ranked ones). ``ts_rank`` would be no cheaper (the
+  detoast dominates), so ``ts_rank_cd`` (proximity-aware) stays. Below the cap, results
+  are exactly those of ranking every match;
 * ``array_agg`` for the aggregated lists, ``left(id, n)`` for id prefixes
   (correct in every collation).
 
@@ -85,22 +92,19 @@ class PostgresStore(Store):
         words, extra = pg_query(check_query(query))
         if not words and not extra:
             return []
-        parts, params = [], []
-        if words:
-            parts.append(f"websearch_to_tsquery('{_CONFIG}', ?)")
-            params.append(words)
-        if extra:
-            parts.append(f"to_tsquery('{_CONFIG}', ?)")
-            params.append(extra)
+        tsquery, params = _tsquery(words, extra)
         sql = (
-            f"WITH q AS (SELECT {' && '.join(parts)} AS q), hits AS ("
-            f"SELECT f.id, f.headline, f.body, ts_filter(f.tsv, '{{d}}') @@ q.q AS in_body, "
-            f"ts_rank_cd('{_WEIGHTS}', f.tsv, q.q) AS score FROM articles_fts f, q WHERE f.tsv @@ q.q "
-            "ORDER BY score DESC, f.id LIMIT ?) "
-            "SELECT h.id, a.headline, a.published, h.score, h.in_body, h.body, "
-            f"ts_headline('{_CONFIG}', CASE WHEN h.in_body THEN h.body ELSE h.headline END, q.q, "
+            f"WITH q AS ({_q_sql(tsquery)}), "
+            f"cand AS ({_candidates('q')}), "
+            f"hits AS (SELECT c.id, {_rank('c.tsv', 'q.q')} AS score FROM cand c, q "
+            "ORDER BY score DESC, c.id LIMIT ?), "
+            # the snippet's text and ts_headline only for the rows shown
+            "shown AS (SELECT h.id, h.score, f.headline, f.body, ts_filter(f.tsv, '{d}') @@ q.q AS in_body "
+            "FROM hits h JOIN articles_fts f ON f.id = h.id, q) "
+            "SELECT s.id, a.headline, a.published, s.score, s.in_body, s.body, "
+            f"ts_headline('{_CONFIG}', CASE WHEN s.in_body THEN s.body ELSE s.headline END, q.q, "
             f"'{_HEADLINE_OPTIONS}') AS snippet "
-            "FROM hits h JOIN articles a ON a.id = h.id, q ORDER BY h.score DESC, h.id"
+            "FROM shown s JOIN articles a ON a.id = s.id, q ORDER BY s.score DESC, s.id"
         )
         with self._reading() as conn:
             rows = dicts(conn.execute(sql, (*params, limit)))
@@ -152,19 +156,21 @@ class PostgresStore(Store):
         words, extra = pg_query(query)
         if not words and not extra:
             return []
-        parts, params = [], []
-        if words:
-            parts.append(f"websearch_to_tsquery('{_CONFIG}', ?)")
-            params.append(words)
-        if extra:
-            parts.append(f"to_tsquery('{_CONFIG}', ?)")
-            params.append(extra)
-        text = "CASE WHEN ts_filter(f.tsv, '{d}') @@ tq.q THEN f.body ELSE f.headline END"
+        tsquery, params = _tsquery(words, extra)
+        q_sql = _q_sql(tsquery)
+        # r: the bounded candidate set, ranked; its ids are unique (GROUP BY), so the facets'
+        # queries, which read no score, drop this join. Other matches score 0 and come after.
+        ranked = (f"SELECT c.id, max({_rank('c.tsv', 'q.q')}) AS score, "
+                  "bool_or(ts_filter(c.tsv, '{d}') @@ q.q) AS in_body "
+                  f"FROM ({_candidates(f'({q_sql}) q')}) c, ({q_sql}) q GROUP BY c.id")
+        # the snippet's text, cheap for every match (it is computed before the sort): a candidate's
+        # body when the body matches, else its headline; a match past the candidates, its body
+        text = "CASE WHEN COALESCE(r.in_body, TRUE) THEN f.body ELSE f.headline END"
         return [SearchSQL(
-            from_=("articles_fts f JOIN articles a ON a.id = f.id "
-                   f"CROSS JOIN (SELECT {' && '.join(parts)} AS q) tq"),
-            match="f.tsv @@ tq.q", params=tuple(params),
-            score=f"ts_rank_cd('{_WEIGHTS}', f.tsv, tq.q)",
+            from_=(f"articles_fts f JOIN articles a ON a.id = f.id CROSS JOIN ({q_sql}) tq "
+                   f"LEFT JOIN ({ranked}) r ON r.id = f.id"),
+            match="f.tsv @@ tq.q", params=(*params, *params, *params),
+            score="COALESCE(r.score, 0)",
             snippet=f"ts_headline('{_CONFIG}', {text}, tq.q, '{_HEADLINE_OPTIONS}')", snippet_text=text)]
 
     def _clip_snippet(self, snippet: str | None, text: str | None) -> str | None:
@@ -183,6 +189,46 @@ class PostgresStore(Store):
             raise StoreError(f"article {article.id}: its text holds NUL characters, "
                              "which PostgreSQL cannot store")
         return super()._insert_article(conn, article, now)
+
+
+#: the candidate cap: at most this many matches are ranked (see the module docstring)
+CANDIDATES = 2000
+
+
+def _q_sql(tsquery: str) -> str:
+    """``q``: the query's tsquery, and ``re``: a case-insensitive regex of its lexemes at a
+    word start (each less its last letter, so ``economi`` finds "economy"), a cheap pre-test
+    of a headline before ``to_tsvector``."""
+    lexemes = "regexp_matches(CAST(t.q AS TEXT), '''((?:[^'']|'''')*)''', 'g')"
+    stem = "regexp_replace(left(m[1], greatest(3, length(m[1]) - 1)), '([^[:alnum:]])', '\\\\\\1', 'g')"
+    return (f"SELECT t.q, (SELECT '\\m(' || string_agg({stem}, '|') || ')' FROM {lexemes} m) AS re "
+            f"FROM (SELECT {tsquery} AS q) t OFFSET 0")   # OFFSET 0: not folded into a constant,
+    # whose selectivity estimate for a common word would pick a seq scan (detoasting every row)
+
+
+def _candidates(q_from: str) -> str:
+    """The GIN-matched rows (``q`` from ``q_from``), headline matches first, then the most
+    recently stored (highest ctid: no lookups beyond the bitmap heap scan's), at most
+    :data:`CANDIDATES` of them."""
+    return (f"SELECT f.id, f.tsv FROM articles_fts f, {q_from} WHERE f.tsv @@ q.q "
+            f"ORDER BY (f.headline ~* q.re AND to_tsvector('{_CONFIG}', f.headline) @@ q.q) DESC, "
+            f"f.ctid DESC LIMIT {CANDIDATES}")
+
+
+def _rank(tsv: str, q: str) -> str:
+    return f"ts_rank_cd('{_WEIGHTS}', {tsv}, {q})"
+
+
+def _tsquery(words: str, extra: str) -> tuple[str, list[str]]:
+    """The tsquery SQL of :func:`pg_query`'s two parts and its parameters."""
+    parts, params = [], []
+    if words:
+        parts.append(f"websearch_to_tsquery('{_CONFIG}', ?)")
+        params.append(words)
+    if extra:
+        parts.append(f"to_tsquery('{_CONFIG}', ?)")
+        params.append(extra)
+    return " && ".join(parts), params
 
 
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
