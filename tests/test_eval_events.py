@@ -113,12 +113,12 @@ def test_gva_quality_gate(pipeline):
     path = need_shared("eval", "events", "gva-dev.jsonl")
     report = evaluate_events(str(path), limit=150, pipeline=pipeline)
     m = report["metrics"]
-    assert m["found"] >= 0.95          # reached 0.9667
-    assert m["killed"] >= 0.83         # 0.84
+    assert m["found"] >= 0.95          # reached 0.96
+    assert m["killed"] >= 0.85         # 0.86
     assert m["injured"] >= 0.70        # 0.7067 (was 0.7267: merges changed by the new dates/towns)
-    assert m["date"] >= 0.71           # 0.7267
-    assert m["city_lenient"] >= 0.60   # 0.6133
-    assert m["events_per_incident"] <= 1.42   # 1.4133
+    assert m["date"] >= 0.72           # 0.7267
+    assert m["city_lenient"] >= 0.61   # 0.62
+    assert m["events_per_incident"] <= 1.34   # 1.3267 (round-ups are aggregates, retold sentences fold)
 
 
 def test_county_cities_compare_without_their_marker():

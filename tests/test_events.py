@@ -49,6 +49,12 @@ def test_one_fatally_and_headline_shapes(nlp):
     assert _kinds(found, "killed") == [2] and _kinds(found, "injured") == [3]
 
 
+def test_one_fatally_after_a_plural_noun(nlp):
+    # the parser hangs "fatally" on "teens", not on "one"
+    found = _cas(nlp, "He shovels snow from the lot of a McDonald's, where four teens, one fatally, were shot.")
+    assert _kinds(found, "killed") == [1] and _kinds(found, "shot") == [4]
+
+
 def test_no_one_hurt_is_zero_and_irrealis_is_nothing(nlp):
     assert _kinds(_cas(nlp, "No one was hurt."), "injured") == [0]
     assert _cas(nlp, "He did not mean to hurt him.") == []
@@ -225,3 +231,34 @@ def test_injuries_after_a_disaster_belong_to_it_not_to_an_attack(pipeline):
     codes = [e["code"] for e in art.events if not e["aggregate"]]
     assert codes == ["NATURAL_DISASTER"], art.events
     assert art.events[0]["injured"]["min"] == 2
+
+
+def test_weekend_round_up_is_an_aggregate(pipeline):
+    art = _article(pipeline,
+                   "A 7-year-old boy was shot and killed on Saturday night in Chicago, police said.\n\n"
+                   "At least seven people had been killed and 40 wounded in shootings across Chicago since "
+                   "Friday night.",
+                   headline="3 dead, 26 wounded in weekend Chicago shootings", published="2014-03-10")
+    events = _violent(art)
+    assert len(events) == 1 and events[0]["killed"]["min"] == 1 and events[0]["injured"] is None
+    assert any(e["aggregate"] and e["killed"] and e["killed"]["min"] == 7 for e in art.events)
+
+
+def test_a_statement_day_is_not_the_incident_day(pipeline):
+    art = _article(pipeline,
+                   "A man was shot and killed on Saturday in Elgin, Illinois.\n\n"
+                   "Police said Monday that two men were shot and killed in the attack.\n\n"
+                   "Investigators say the shooting that killed two men stemmed from an argument.",
+                   published="2014-03-11")
+    events = _violent(art)
+    assert len(events) == 1
+    assert events[0]["date"]["value"] == "2014-03-08" and events[0]["killed"]["min"] == 2
+
+
+def test_a_fatal_shooting_without_a_count_is_one_dead(pipeline):
+    art = _article(pipeline, "Police are investigating the fatal shooting at a bowling alley in Lexington, "
+                             "Kentucky, on Saturday.", published="2014-03-10")
+    assert _violent(art)[0]["killed"]["min"] == 1
+    art = _article(pipeline, "Police are investigating a non-fatal shooting in Elgin on Saturday.",
+                   published="2014-03-10")
+    assert all(e["killed"] is None for e in _violent(art))

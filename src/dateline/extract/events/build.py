@@ -9,7 +9,15 @@
    a unit with casualties but no trigger joins the open violence incident. A casualty
    statement over a stretch of time (``since 2014``, ``this year``, ``so far``) is an
    *aggregate*: it becomes its own event marked ``aggregate`` and its counts never
-   enter an incident.
+   enter an incident; so is a round-up of a weekend or a night across a city
+   (``7 dead, 14 hurt in weekend Detroit shootings``, ``in shootings across Chicago since
+   Friday night``, ``in 33 separate shooting incidents``). A day that dates a statement, an
+   arrest or a court step (``police said Thursday``, ``was arrested Sunday``) or a page stamp
+   (``Posted: Tuesday``) opens no incident for a sentence with figures and dates an incident
+   only when it has no other day; a later death's day (``died Sunday``) never opens one.
+   A violence incident whose figures are none, or none above the incident before it, on the
+   same day or with no day of its own, is that incident retold (``the shooting that wounded
+   five stemmed from an argument``) and folds into it as context.
 3. Each incident takes its code (the strongest trigger, a specific type over a generic
    one), date (:mod:`.when`), place (:mod:`.locate`), actors and reporting source
    (:mod:`.actors`), and its killed/injured counts:
@@ -45,8 +53,17 @@ _AGGREGATE = re.compile(
     r"(?:19|20)\d\d\s+(?:to|-|through)\s+(?:19|20)\d\d|year[- ]to[- ]date|to\s+date|"
     r"at\s+least\s+\d+\s+times|total\s+of|in\s+total|overall|cumulative|"
     r"(?:those|these|such|all)\s+(?:shootings|attacks|incidents|killings|homicides|strikes|bombings)|"
-    r"across\s+the\s+(?:city|country|state|region)|separate\s+(?:shootings|incidents|attacks)|"
-    r"weekend\s+(?:shootings|violence)|citywide|nationwide)\b", re.I)
+    r"across\s+the\s+(?:city|country|state|region)|separate\s+(?:shooting\s+)?(?:shootings|incidents|attacks)|"
+    r"weekend\s+(?:shootings|violence)|citywide|nationwide|"
+    # round-ups of a weekend or a night: "7 dead, 14 hurt in weekend Detroit shootings",
+    # "35 others wounded in shootings across Chicago since Friday night", "21 shot across the five boroughs"
+    r"(?:weekend|overnight)\s+(?:[A-Z][\w.]*\s+){0,2}shootings|violent\s+weekend|"
+    r"weekend\s+shooting\s+(?:victims|death\s+toll|tally)|"
+    r"shootings\s+(?:across|around|throughout)|"
+    r"across\s+the\s+(?:\w+\.?\s+){1,3}(?:area|boroughs|region|metro|county|city)|"
+    r"since\s+(?:Friday|Saturday)\s+(?:night|evening|afternoon)|"
+    r"(?:\d+|dozens?|several|multiple|half\s+a\s+dozen)\s+(?:different\s+|separate\s+)?(?:shootings|shooting\s+(?:incidents|scenes)|scenes))\b",
+    re.I)
 _GENERIC = {"ATTACK", "SHOOTING", "ARMED_CLASH", "OTHER"}
 _SHOOTING_WORDS = re.compile(r"\b(?:shot|shoot\w*|gun\w*|fire[ds]?|bullets?|rifle|pistol|firearm)\b", re.I)
 _HABITUAL = re.compile(r"\b(?:frequent|frequently|often|regularly|routinely|usually|typically|repeatedly)\b", re.I)
@@ -114,11 +131,47 @@ def _units(article: Article, docs: list, classify) -> list[Unit]:
             if not trig and not cas:
                 units.append(Unit(s, e, sent, offset, kind))
                 continue
-            u = Unit(s, e, sent, offset, kind, trig, cas, own_dates(article.times, s, e, article.published))
+            dates = []
+            for t in own_dates(article.times, s, e, article.published):
+                how = _procedural(sent, offset, t, text)
+                dates.append(t if how is None else dict(t, later=True) if how == "later" else dict(t, said=True))
+            u = Unit(s, e, sent, offset, kind, trig, cas, dates)
             u.past = _past(article.times, s, e, article.published)
             u.aggregate = bool(cas) and bool(_AGGREGATE.search(stext)) and not _is_incident_total(stext)
             units.append(u)
     return units
+
+
+_PROCEDURE = frozenset({
+    "say", "tell", "announce", "confirm", "release", "identify", "state", "add", "write", "post", "update",
+    "arrest", "charge", "book", "arraign", "indict", "plead", "sentence", "convict", "rule", "file", "testify",
+    "delay"})
+_LATER = frozenset({"die", "succumb"})   # a later death: the day may still be the incident's, never a new incident
+_STAMP = re.compile(r"(?:posted|updated|published|last\s+modified)\s*(?:on|at)?\s*:?\s*$", re.I)
+
+
+def _procedural(sent, offset: int, t: dict, text: str) -> str | None:
+    """``"drop"`` for the date of a statement, an arrest, a court step or a page stamp ("police
+    said Thursday", "was arrested Sunday", "pleaded guilty on July 28", "Posted: Tuesday"), not the
+    incident's; ``"later"`` for the day of a death ("died Sunday"), which never opens another
+    incident; else ``None``."""
+    if _STAMP.search(text[max(0, t["start"] - 20):t["start"]]):
+        return "drop"
+    at = t["start"] - offset
+    tok = next((x for x in sent if x.idx <= at < x.idx + len(x) or x.idx >= at), None)
+    if tok is None:
+        return None
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head.i == tok.i:
+            break
+        if tok.dep_ not in ("npadvmod", "pobj", "prep", "nummod", "compound", "amod", "nmod", "appos", "tmod",
+                            "advmod", "obl", "npmod", "dobj", "attr", "det", "quantmod"):
+            return None
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = tok.lemma_.lower()
+    return "drop" if lemma in _PROCEDURE else "later" if lemma in _LATER else None
 
 
 def _past(times: list[dict], start: int, end: int, published: str | None) -> bool:
@@ -141,7 +194,7 @@ def _past(times: list[dict], start: int, end: int, published: str | None) -> boo
 def _is_incident_total(sentence: str) -> bool:
     """"the death toll from Sunday's attack rose to 30 overall" still counts one incident."""
     return bool(re.search(r"\b(?:toll|tally)\b", sentence, re.I)) and not re.search(
-        r"\bsince\b|\bthis year\b|\bso far\b", sentence, re.I)
+        r"\bsince\b|\bthis year\b|\bso far\b|\bweekend\s+(?:shooting|violence)|\bshootings\b", sentence, re.I)
 
 
 def _family(unit: Unit) -> tuple[str | None, Any]:
@@ -187,7 +240,7 @@ def _group(units: list[Unit], published: str | None) -> list[Incident]:
                 _place_unit(u, fam, incidents, open_by_family)
                 continue
             inc = open_by_family.get(fam)           # a secondary family: the unit only adds context
-            own = u.dates[0]["value"][:10] if u.dates else None
+            own = next((t["value"][:10] for t in u.dates if not t.get("later")), None)
             if inc is None or (own and inc.date and (days_apart(own, inc.date) or 0) > SAME_DAY_GAP):
                 if fam == "violence" or (not own and inc is None):
                     continue
@@ -207,9 +260,10 @@ def _place_unit(u: Unit, fam: str, incidents: list[Incident], open_by_family: di
     if not u.casualties and (_AGGREGATE.search(u.sent.text) or _HABITUAL.search(u.sent.text)) \
             and fam not in open_by_family:
         return                                 # an ongoing campaign, a habit: background, not an incident
-    own = u.dates[0]["value"][:10] if u.dates and (u.casualties or fam != "violence") else None
-    if own is None and u.dates and u.triggers:
-        own = u.dates[0]["value"][:10]
+    firm = [t for t in u.dates if not t.get("later") and not (t.get("said") and u.casualties)]
+    own = firm[0]["value"][:10] if firm and (u.casualties or fam != "violence") else None
+    if own is None and firm and u.triggers:
+        own = firm[0]["value"][:10]
     inc = open_by_family.get(fam)
     if u.past and u.casualties:
         incidents.append(Incident(fam, [u], None))      # "in 2007, a student killed 32 people"
@@ -230,6 +284,43 @@ def _place_unit(u: Unit, fam: str, incidents: list[Incident], open_by_family: di
     inc.units.append(u)
     inc.date = inc.date or own
     open_by_family[fam] = inc
+
+
+def _fold(incidents: list[Incident]) -> list[Incident]:
+    """A violence incident without figures of its own ("Investigators say the shooting stemmed from
+    an argument") and with no other day than an earlier one's is that incident retold: its
+    sentences join the nearest earlier violence incident as context."""
+    out: list[Incident] = []
+    for inc in incidents:
+        if inc.family == "violence" and not inc.aggregate:
+            host = next((h for h in reversed(out) if h.family == "violence" and not h.aggregate), None)
+            if host is not None and (inc.date is None or (host.date and days_apart(inc.date, host.date) == 0)) \
+                    and _recap(inc, host):
+                host.units = sorted(host.units + inc.units, key=lambda u: u.start)
+                host.secondary |= {u.start for u in inc.units}
+                continue
+        out.append(inc)
+    return out
+
+
+def _figures(inc: Incident) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for u in inc.units:
+        if u.start in inc.secondary:
+            continue
+        for c in u.casualties:
+            if not c.subset:
+                out[c.kind] = max(out.get(c.kind, 0), c.min)
+    return out
+
+
+def _recap(inc: Incident, host: Incident) -> bool:
+    """No figures, or none above the host's of the same kind ("the shooting that wounded five")."""
+    mine, theirs = _figures(inc), _figures(host)
+    if not mine:
+        return True
+    people = max(theirs.get("shot", 0), theirs.get("killed", 0) + theirs.get("injured", 0))
+    return bool(theirs) and all(v <= theirs.get(k, people if k == "shot" else 0) for k, v in mine.items())
 
 
 def _specific(units: list[Unit], family: str) -> set[str]:
@@ -325,6 +416,19 @@ def _lead_date(article: Article, inc: Incident) -> dict | None:
     return event_date(cands[:1], None, article.published)
 
 
+_FATAL = re.compile(r"\b(?:fatal\s+(?:shooting|stabbing)|shooting\s+death|fatally\s+(?:shooting|shot))\b", re.I)
+
+
+def _implied_death(inc: Incident, text: str) -> Casualty | None:
+    """"the fatal shooting", "a shooting death", "charged with fatally shooting a rider": someone
+    died, though no sentence counts the dead (one, the least the words say)."""
+    for u in inc.units:
+        m = _FATAL.search(text, u.start, u.end)
+        if m and not re.search(r"(?:\battempted\s+|\bnon-?)$", text[max(u.start, m.start() - 12):m.start()], re.I):
+            return Casualty("killed", 1, 1, None, None, m.start(), m.end(), m.group(), cue=m.start())
+    return None
+
+
 def _figure(c: Casualty | None, value: int | None = None) -> dict | None:
     if c is None:
         return None
@@ -361,7 +465,7 @@ def _event(article: Article, inc: Incident, n: int, units: list[Unit], gazetteer
     code, trig = _code(inc, [u for u in units if u.end <= first.start])
     et = by_code(code)
     stmts = [c for u in inc.units if u.start not in inc.secondary for c in u.casualties]
-    killed = _counts([c for c in stmts if c.kind == "killed"])
+    killed = _counts([c for c in stmts if c.kind == "killed"]) or _implied_death(inc, text)
     injured = _counts([c for c in stmts if c.kind == "injured"])
     shot = _counts([c for c in stmts if c.kind == "shot"])
     totals = [c for c in stmts if c.total and not c.subset]
@@ -377,7 +481,8 @@ def _event(article: Article, inc: Incident, n: int, units: list[Unit], gazetteer
     anchor = trig.start if trig is not None else (cue_unit.casualties[0].cue if cue_unit.casualties else None)
     dates = [t for u in inc.units for t in u.dates]
     near_unit = sorted((u for u in inc.units if u.dates), key=lambda u: (not u.casualties, u.start))
-    when = event_date([t for u in near_unit for t in u.dates], anchor, article.published)
+    when = event_date([t for u in near_unit for t in u.dates if not t.get("said")]
+                      or [t for u in near_unit for t in u.dates], anchor, article.published)
     if when is not None and when["source"] == "published" and not inc.aggregate \
             and not any(u.past for u in inc.units) and all(c.min <= 20 for c in stmts):
         when = _lead_date(article, inc) or when
@@ -444,7 +549,7 @@ def build_events(article: Article, docs: list, gazetteer=None, classify=None) ->
     if not docs:
         return []
     units = _units(article, docs, classify or _classify())
-    incidents = _group(units, article.published)
+    incidents = _fold(_group(units, article.published))
     out = []
     for inc in incidents:
         if not any(u.casualties or u.dates or any(t.code not in _GENERIC for t in u.triggers)

@@ -227,6 +227,10 @@ def find_casualties(sent, offset: int, text: str, quantities: list[dict] | None 
         if kind is None:
             if tok.lower_ in ("fatally", "mortally") and tok.head.i != tok.i:     # "one fatally"
                 head = tok.head
+                prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+                if not (head.like_num or head.lower_ in NUMBERISH) and prev is not None \
+                        and (prev.like_num or prev.lower_ in NUMBERISH) and prev.head.i == head.i:
+                    head = prev                     # "four teens, one fatally, were shot": fatally on "teens"
                 if head.like_num or head.lower_ in NUMBERISH:
                     c = _statement("killed", tok, [head], sent, offset, text, quantities)
                     if c:
