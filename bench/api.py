@@ -142,7 +142,7 @@ def workloads(ids: list[str], n: int, seed: int = 7) -> dict[str, list[str]]:
         "search": [f"/api/articles?q={WORDS[i % len(WORDS)]}&limit=20" for i in range(n)],
         "article": [f"/api/articles/{rnd.choice(ids)}" for _ in range(n)],
         "events": [f"/api/events?{EVENT_QUERIES[i % len(EVENT_QUERIES)]}" for i in range(n)],
-        "articles_list": [f"/api/articles?limit=20" for _ in range(n)],
+        "articles_list": ["/api/articles?limit=20" for _ in range(n)],
     }
 
 

@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import replicate  # noqa: E402
 
 
 def _rss_kb(pid: int) -> int:
@@ -48,17 +51,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-nlp", action="store_true", help="segmentation only (fast; reader, segmenter and store)")
     ap.add_argument("--workers", type=int, default=1)
     args = ap.parse_args(argv)
-    base = [json.loads(l) for l in Path(args.input).read_text(encoding="utf-8").splitlines() if l.strip()]
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"        # shards of one copy each: every file is under max_bytes
-        corpus.mkdir()
-        for copy in range(-(-args.articles // len(base))):
-            with (corpus / f"copy-{copy:04d}.jsonl").open("w", encoding="utf-8") as out:
-                for i in range(copy * len(base), min(args.articles, (copy + 1) * len(base))):
-                    rec = dict(base[i % len(base)])
-                    rec["id"] = f"{rec.get('id', 'a')}-copy{copy}"
-                    rec["text"] = f"Copy {copy}.\n\n" + rec["text"]
-                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        corpus = replicate(Path(args.input), args.articles, Path(tmp) / "corpus")   # shards under max_bytes
         cmd = [sys.executable, "-m", "dateline.cli", "ingest", str(corpus), "--db", str(Path(tmp) / "m.db"),
                "--json", "--no-progress", "--workers", str(args.workers)] + (["--no-nlp"] if args.no_nlp else [])
         t0 = time.perf_counter()

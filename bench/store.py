@@ -28,7 +28,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from corpus import replicate  # noqa: E402
 from dateline.ingest import ingest  # noqa: E402
 from dateline.pipeline import Pipeline  # noqa: E402
 from dateline.settings import Settings  # noqa: E402
@@ -40,23 +42,6 @@ WORDS = ["government", "market", "election", "music", "film", "football", "econo
 
 
 ADD_LIMIT = 5000   # above this many articles only the end-to-end ingest and search are timed
-
-
-def _corpus(bbc: Path, n: int, folder: Path) -> None:
-    """``n`` articles: the BBC file's first ``n`` lines, or, past its end, copies with varied ids
-    and a varied first line (so each hashes differently), one shard per copy (each file stays
-    under the size limit)."""
-    base = [l for l in bbc.read_text(encoding="utf-8").splitlines() if l.strip()]
-    folder.mkdir()
-    for copy in range(-(-n // len(base))):
-        rows = []
-        for i in range(copy * len(base), min(n, (copy + 1) * len(base))):
-            rec = json.loads(base[i % len(base)])
-            if copy:
-                rec["id"] = f"{rec.get('id', 'a')}-copy{copy}"
-                rec["text"] = f"Copy {copy}.\n\n" + rec["text"]
-            rows.append(json.dumps(rec, ensure_ascii=False))
-        (folder / f"copy-{copy:04d}.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 @contextmanager
@@ -114,7 +99,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         source = folder / "articles"
-        _corpus(shared / "bench" / "bbc.jsonl", args.articles, source)
+        replicate(shared / "bench" / "bbc.jsonl", args.articles, source)
         pipe = Pipeline(Settings().with_(nlp=False))
         articles = [] if args.articles > ADD_LIMIT else \
             [a for a in pipe.segment(pipe.documents([str(source)])) if hasattr(a, "text")]

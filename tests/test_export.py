@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli import main
-from dateline.export import event_reports
+from dateline.export import all_rows
 from dateline.ingest import ingest
 from dateline.store import open_store
-from dateline.tables import TABLES, article_rows, incident_rows, month_of
+from dateline.tables import TABLES, article_rows, month_of
 
 from .conftest import SAMPLES
 
@@ -51,14 +51,7 @@ def test_export_parquet_equals_the_stored_documents(tmp_path, pipeline):
     out = tmp_path / "pq"
     result = CliRunner().invoke(main, ["export", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    expected = {t: [] for t in TABLES}
-    reports = []
-    for doc in docs:
-        for table, data in article_rows(doc).items():
-            expected[table] += data
-        reports += event_reports(doc)
-    from dateline.resolve.incidents import merge_reports
-    expected["incidents"] = incident_rows(merge_reports(reports))
+    expected = all_rows(docs)
     for table in TABLES:
         got = ds.dataset(out / table, format="parquet", partitioning="hive").to_table().to_pylist() \
             if (out / table).exists() else []

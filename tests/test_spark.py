@@ -9,9 +9,9 @@ import shutil
 
 import pytest
 
-from dateline.export import event_reports
+from dateline.export import all_rows
 from dateline.model import Article
-from dateline.tables import TABLES, article_rows, incident_rows, read_table
+from dateline.tables import TABLES, read_table
 
 
 def _need(module: str):
@@ -61,14 +61,7 @@ def test_spark_tables_equal_the_single_machine_pipeline(corpus, spark_out, pipel
         if isinstance(item, Article) and item.id not in seen:
             seen.add(item.id)
             docs.append(item.to_dict())
-    expected = {t: [] for t in TABLES}
-    reports = []
-    for doc in docs:
-        for table, rows in article_rows(doc).items():
-            expected[table] += rows
-        reports += event_reports(doc)
-    from dateline.resolve.incidents import merge_reports
-    expected["incidents"] = incident_rows(merge_reports(reports))
+    expected = all_rows(docs)
     canon = lambda rows: sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in rows)  # noqa: E731
     for table in TABLES:
         got = read_table(out, table).to_pylist()

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from .tables import ParquetSink, article_rows, incident_rows
+from .tables import TABLES, ParquetSink, article_rows, incident_rows
 
-__all__ = ["export_parquet", "export_jsonl", "iter_documents", "event_reports"]
+__all__ = ["export_parquet", "export_jsonl", "iter_documents", "event_reports", "all_rows"]
 
 _PAGE = 200
 
@@ -32,6 +32,21 @@ def event_reports(doc: dict) -> list[dict]:
     """An article's events as merge reports (event + article id + publication date)."""
     return [dict(e, article_id=doc["id"], published=doc.get("published") or doc.get("updated"))
             for e in doc.get("events", [])]
+
+
+def all_rows(docs: Iterable[dict]) -> dict[str, list[dict]]:
+    """Every table's rows for these article documents, incidents merged, in memory
+    (what an export of exactly these articles writes; for tests and small sets)."""
+    from .resolve.incidents import merge_reports
+
+    rows: dict[str, list] = {table: [] for table in TABLES}
+    reports: list[dict] = []
+    for doc in docs:
+        for table, data in article_rows(doc).items():
+            rows[table].extend(data)
+        reports += event_reports(doc)
+    rows["incidents"] = incident_rows(merge_reports(reports))
+    return rows
 
 
 def export_parquet(store, out: str | Path, *, on_progress: Callable[[int], None] | None = None,

@@ -16,8 +16,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
-__all__ = ["TABLES", "article_rows", "incident_rows", "ParquetSink", "merge_rows", "read_table", "arrow_schema",
-           "month_of"]
+__all__ = ["TABLES", "article_rows", "incident_rows", "ParquetSink", "read_table", "arrow_schema", "month_of"]
 
 #: table -> [(column, type)]; types: str, int, float, bool, list<str>.
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -187,12 +186,6 @@ class ParquetSink:
                              basename_template=f"part-{self._batch:06d}-{{i}}.parquet")
             self.counts[table] += len(data)
         self._batch += 1
-
-
-def merge_rows(into: dict[str, list], rows: dict[str, list]) -> dict[str, list]:
-    for table, data in rows.items():
-        into.setdefault(table, []).extend(data)
-    return into
 
 
 def read_table(out: str | Path, table: str):

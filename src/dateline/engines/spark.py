@@ -37,36 +37,16 @@ def _pipeline(settings: dict):
     return _pipelines[key]
 
 
-def _documents(path: str, data: bytes, max_bytes: int, fetcher=None) -> Iterator:
-    from ..readers import documents_from_bytes, format_for_path
-    from ..readers.files import _unpack
-    from ..readers.warc import warc_documents
-
-    fmt = format_for_path(path)
-    if fmt == "warc":
-        import io
-
-        yield from warc_documents(path, max_bytes, stream=io.BytesIO(data))
-        return
-    try:
-        data = _unpack(data, max_bytes, path.lower().endswith(".gz"))
-    except Exception as exc:  # noqa: BLE001 - an InputError: one failure, the partition goes on
-        from ..model import Failure
-
-        yield Failure(path, None, getattr(exc, "kind", "unreadable"), getattr(exc, "reason", str(exc)))
-        return
-    yield from documents_from_bytes(data, path, fmt, fetcher=fetcher)
-
-
 def _extract_partition(files: Iterable[tuple[str, bytes]], settings: dict) -> Iterator[tuple]:
     """(path, bytes) -> ("article", id, order key, document JSON) | ("failure", reason line)."""
     from ..model import Article, Failure
     from ..pipeline import batched
+    from ..readers import file_documents
 
     pipe = _pipeline(settings)
     for uri, data in files:
         path = _local(uri)
-        items = pipe.segment(_documents(path, data, settings["max_bytes"]))
+        items = pipe.segment(file_documents(path, data, settings["max_bytes"]))
         for chunk in batched(items, pipe.settings.batch_size):
             pipe.annotate([a for a in chunk if isinstance(a, Article)])
             for item in chunk:

@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..model import Failure, RawDocument, Skipped
 from ..settings import Settings
 from .decode import decode_bytes, looks_like_html, sniff_format
-from .files import STDIN, STDIN_PATH, format_for_path, iter_inputs
+from .files import STDIN, STDIN_PATH, format_for_path, iter_inputs, unpack
 from .jsonl import jsonl_documents, record_document
 from .text import document_from_text, html_to_document, text_document
 
@@ -33,6 +33,7 @@ __all__ = [
     "iter_documents",
     "document_from_text",
     "documents_from_bytes",
+    "file_documents",
     "decode_bytes",
     "looks_like_html",
     "sniff_format",
@@ -67,6 +68,27 @@ def iter_documents(paths: Sequence[str], settings: Settings | None = None,
             yield from warc_documents(item.path, settings.max_bytes)
         else:
             yield from documents_from_bytes(item.data, item.path, item.format, fetcher=fetcher, seen=seen)
+
+
+def file_documents(path: str, data: bytes, max_bytes: int,
+                   fetcher=None) -> Iterator[RawDocument | Failure | Skipped]:
+    """The documents of one file whose raw bytes the caller read itself (a Spark task
+    reading any Hadoop file system): gunzipped, format from the name, web archives
+    streamed from memory; every ``InputError`` comes out as a Failure."""
+    fmt = format_for_path(path)
+    if fmt == "warc":
+        import io
+
+        from .warc import warc_documents
+
+        yield from warc_documents(path, max_bytes, stream=io.BytesIO(data))
+        return
+    try:
+        data = unpack(data, max_bytes, path.lower().endswith(".gz"))
+    except InputError as exc:
+        yield Failure.from_error(exc.located(path))
+        return
+    yield from documents_from_bytes(data, path, fmt, fetcher=fetcher)
 
 
 def _fetcher(settings: Settings):

@@ -20,7 +20,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..errors import InputError, InputTooLarge, UnreadableInput
 from ..model import Failure
 
-__all__ = ["RawInput", "iter_inputs", "format_for_path", "read_path", "STDIN", "STDIN_PATH"]
+__all__ = ["RawInput", "iter_inputs", "format_for_path", "read_path", "unpack", "STDIN", "STDIN_PATH"]
 
 STDIN = "-"
 STDIN_PATH = "<stdin>"
@@ -73,7 +73,7 @@ def iter_inputs(paths: Iterable[str], max_bytes: int, stdin: BinaryIO | None = N
         if path.lower().startswith(("http://", "https://")) and fetch_url is not None:
             try:
                 _, data = fetch_url(path)
-                yield RawInput(path, _unpack(data, max_bytes, False), None)
+                yield RawInput(path, unpack(data, max_bytes, False), None)
             except InputError as exc:
                 yield _failure(exc.located(path))
             continue
@@ -115,7 +115,7 @@ def read_path(path: str, max_bytes: int, info: os.stat_result | None = None) -> 
                 f"file is {_size(info.st_size)}, over the {_size(max_bytes)} limit (set max_bytes)")
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
-        data = _unpack(data, max_bytes, path.lower().endswith(".gz"))
+        data = unpack(data, max_bytes, path.lower().endswith(".gz"))
     except InputError as exc:
         return _failure(exc.located(path))
     except OSError as exc:
@@ -145,7 +145,7 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> RawInput | Failure:
         data = stream.read(max_bytes + 1)
         if isinstance(data, str):  # a text stream was passed
             data = data.encode("utf-8")
-        data = _unpack(data, max_bytes, False)
+        data = unpack(data, max_bytes, False)
     except InputError as exc:
         return _failure(exc.located(STDIN_PATH))
     except OSError as exc:
@@ -153,7 +153,7 @@ def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> RawInput | Failure:
     return RawInput(STDIN_PATH, data, None)
 
 
-def _unpack(data: bytes, max_bytes: int, gz: bool) -> bytes:
+def unpack(data: bytes, max_bytes: int, gz: bool) -> bytes:
     """Check the size, and gunzip (``.gz`` name or gzip magic) within the limit."""
     if len(data) > max_bytes:
         raise InputTooLarge(f"input is over the {_size(max_bytes)} limit (set max_bytes)")

@@ -548,7 +548,11 @@ def date_bounds(where: list[str], params: list, since: str | None, until: str | 
                 alias: str = "a.") -> None:
     """Bound the article (``alias``: the joined ``a.`` by default, ``""`` for the articles
     table itself) by its day (published, else updated), ISO text."""
-    day = f"substr(COALESCE({alias}published, {alias}updated), 1, 10)"
+    day_bounds(where, params, f"substr(COALESCE({alias}published, {alias}updated), 1, 10)", since, until)
+
+
+def day_bounds(where: list[str], params: list, day: str, since: str | None, until: str | None) -> None:
+    """Bound the SQL expression ``day`` (an ISO day as text) by ``since``/``until``."""
     if since:
         where.append(f"{day} >= ?")
         params.append(since[:10])

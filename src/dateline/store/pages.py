@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .base import MIN_PREFIX, SearchSQL, Store, date_bounds, source_name
+from .base import MIN_PREFIX, SearchSQL, Store, date_bounds, day_bounds, source_name
 
 __all__ = [
     "Reader",
@@ -102,13 +102,7 @@ class ArticleFilters:
     def where(self, db: Reader) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         params: list[Any] = []
-        day = "substr(COALESCE(a.published, a.updated), 1, 10)"   # undated articles match no date bound
-        if self.since:
-            where.append(f"{day} >= ?")
-            params.append(self.since[:10])
-        if self.until:
-            where.append(f"{day} <= ?")
-            params.append(self.until[:10])
+        date_bounds(where, params, self.since, self.until)   # undated articles match no date bound
         if self.source:
             where.append(f"{db.source()} = ?")
             params.append(self.source)
@@ -405,12 +399,7 @@ def incident_counts(db: Reader, since: str | None = None, until: str | None = No
     """
     day = "COALESCE(date_lo, substr(first_published, 1, 10))"
     where, params = [], []
-    if since:
-        where.append(f"{day} >= ?")
-        params.append(since[:10])
-    if until:
-        where.append(f"{day} <= ?")
-        params.append(until[:10])
+    day_bounds(where, params, day, since, until)
     cond = (" WHERE " + " AND ".join(where)) if where else ""
     total = db.execute(f"SELECT COUNT(*) FROM incidents{cond}", params).fetchone()[0]
     reports = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
