@@ -7,12 +7,13 @@ Spark executors each call :func:`load_model` once.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .errors import ConfigError
 
-__all__ = ["load_model", "pipe"]
+__all__ = ["load_model", "memory_zone", "pipe"]
 
 
 @lru_cache(maxsize=4)
@@ -32,3 +33,12 @@ def load_model(name: str, disable: tuple[str, ...] = ()):
 def pipe(nlp, texts: Iterable[str], batch_size: int = 256) -> Iterator:
     """Run the model over many short texts (paragraphs) in batches."""
     return nlp.pipe(texts, batch_size=batch_size)
+
+
+def memory_zone(nlp):
+    """spaCy's memory zone (3.8+): strings added inside are freed on exit.
+
+    Falls back to a no-op for models or test doubles without one.
+    """
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if zone is not None else nullcontext()

@@ -19,7 +19,7 @@ from .extract.places import article_focus, extract_places
 from .extract.quantities import extract_quantities
 from .extract.times import extract_times
 from .model import Article, Failure, RawDocument, Skipped
-from .nlp import load_model, pipe
+from .nlp import load_model, memory_zone, pipe
 from .readers import iter_documents
 from .resolve.aliases import resolve_entities
 from .segment import segment
@@ -79,11 +79,15 @@ class Pipeline:
             for _, span in article.blocks():
                 jobs.append((article, span.start))
                 texts.append(span.text)
-        docs: dict[int, list] = {id(a): [] for a in articles}
-        for (article, offset), doc in zip(jobs, pipe(self.nlp, texts)):
-            docs[id(article)].append((offset, doc))
-        for article in articles:
-            self.extract(article, docs[id(article)])
+        # A memory zone frees the strings and lexemes this batch added to the
+        # vocabulary once its facts are plain data; without it a long run grows
+        # with every new word it meets. No Doc, Token or Span outlives the block.
+        with memory_zone(self.nlp):
+            docs: dict[int, list] = {id(a): [] for a in articles}
+            for (article, offset), doc in zip(jobs, pipe(self.nlp, texts)):
+                docs[id(article)].append((offset, doc))
+            for article in articles:
+                self.extract(article, docs[id(article)])
         return articles
 
     def extract(self, article: Article, docs: list) -> Article:

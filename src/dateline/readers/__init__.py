@@ -9,6 +9,7 @@
 A format comes from the extension (after ``.gz``): ``.txt .text .md`` text,
 ``.html .htm .xhtml`` HTML, ``.jsonl .ndjson .json`` JSON Lines or JSON,
 ``.warc .arc`` (and ``.gz``) web archives, streamed record by record,
+``.jsonl``/``.ndjson`` files over the size limit streamed line by line,
 ``.rss .atom`` feeds (XML that starts like a feed is sniffed as one);
 ``http(s)://`` arguments are fetched (:mod:`dateline.fetch`);
 others, files without an extension and stdin are sniffed. Nothing here raises
@@ -26,7 +27,7 @@ from ..model import Failure, RawDocument, Skipped
 from ..settings import Settings
 from .decode import decode_bytes, looks_like_html, sniff_format
 from .files import STDIN, STDIN_PATH, format_for_path, iter_inputs, unpack
-from .jsonl import jsonl_documents, record_document
+from .jsonl import jsonl_documents, jsonl_stream, record_document
 from .text import document_from_text, html_to_document, text_document
 
 __all__ = [
@@ -66,6 +67,8 @@ def iter_documents(paths: Sequence[str], settings: Settings | None = None,
             from .warc import warc_documents
 
             yield from warc_documents(item.path, settings.max_bytes)
+        elif item.format == "jsonl-stream":
+            yield from jsonl_stream(item.path, settings.max_bytes)
         else:
             yield from documents_from_bytes(item.data, item.path, item.format, fetcher=fetcher, seen=seen)
 

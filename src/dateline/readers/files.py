@@ -41,7 +41,7 @@ class RawInput:
 
     path: str
     data: bytes
-    format: str | None = None  # "text", "html", "jsonl", "warc" (streamed, no data); None: sniff
+    format: str | None = None  # "text", "html", "jsonl", "warc"/"jsonl-stream" (streamed, no data); None: sniff
 
 
 def format_for_path(path: str) -> str | None:
@@ -105,17 +105,27 @@ def read_path(path: str, max_bytes: int, info: os.stat_result | None = None) -> 
 
     A web archive is not read here: its item has no data and format ``warc``, and
     the WARC reader streams it record by record (the size limit applies per record).
+    Nor is a ``.jsonl``/``.ndjson`` file over the limit: format ``jsonl-stream``, read
+    line by line (the limit applies per line).
     """
-    if format_for_path(path) == "warc":
+    fmt = format_for_path(path)
+    if fmt == "warc":
         return RawInput(path, b"", "warc")
+    lines = fmt == "jsonl" and path.lower().removesuffix(".gz").endswith((".jsonl", ".ndjson"))
     try:
         info = info or os.stat(path)
         if info.st_size > max_bytes:
+            if lines:
+                return RawInput(path, b"", "jsonl-stream")
             raise InputTooLarge(
                 f"file is {_size(info.st_size)}, over the {_size(max_bytes)} limit (set max_bytes)")
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
         data = unpack(data, max_bytes, path.lower().endswith(".gz"))
+    except InputTooLarge as exc:
+        if lines:                      # gzip that unpacks over the limit: read it line by line
+            return RawInput(path, b"", "jsonl-stream")
+        return _failure(exc.located(path))
     except InputError as exc:
         return _failure(exc.located(path))
     except OSError as exc:

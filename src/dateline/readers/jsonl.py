@@ -7,19 +7,25 @@ for the HTML reader), and optional metadata under common names: ``id``,
 object or has no text becomes a :class:`Failure` naming its line, and the rest
 of the file goes on. A whole-file JSON array of records (line = index + 1) or
 one JSON object, even pretty-printed, is read too.
+
+A JSON Lines file larger than the size limit is not refused: :func:`jsonl_stream`
+reads it line by line from disk (gzip too), and the limit applies to each line.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
+import zlib
 from typing import Any, Iterator
 
-from ..errors import EmptyInput, InputError, MalformedRecord
+from ..errors import EmptyInput, InputError, InputTooLarge, MalformedRecord, UnreadableInput
 from ..model import Failure, RawDocument
 from .decode import normalise_newlines
+from .files import _size
 from .text import html_to_document
 
-__all__ = ["jsonl_documents", "record_document"]
+__all__ = ["jsonl_documents", "jsonl_stream", "record_document"]
 
 _FIELDS = {
     "id": ("id",),
@@ -42,6 +48,54 @@ def jsonl_documents(text: str, path: str | None = None) -> Iterator[RawDocument 
             yield Failure.from_error(exc.located(path, line))
         else:
             yield doc
+
+
+def jsonl_stream(path: str, max_bytes: int) -> Iterator[RawDocument | Failure]:
+    """The records of a JSON Lines file on disk, read one line at a time.
+
+    For files over the size limit: memory stays at one line, a line over the limit
+    or one that is not UTF-8 costs that record, and an unreadable or truncated file
+    ends the stream with one Failure after everything before the damage.
+    """
+    number = 0
+    try:
+        with open(path, "rb") as raw:
+            gz = path.lower().endswith(".gz") or raw.read(2) == b"\x1f\x8b"
+            raw.seek(0)
+            stream = gzip.GzipFile(fileobj=raw) if gz else raw
+            while True:
+                data = stream.readline(max_bytes + 1)
+                if not data:
+                    return
+                number += 1
+                if len(data) > max_bytes and not data.endswith(b"\n"):
+                    while data and not data.endswith(b"\n"):      # skip the rest of the line
+                        data = stream.readline(max_bytes + 1)
+                    yield Failure.from_error(InputTooLarge(
+                        f"line is over the {_size(max_bytes)} limit (set max_bytes)", path, number))
+                    continue
+                item = _stream_line(data, path, number)
+                if item is not None:
+                    yield item
+    except (OSError, EOFError, zlib.error) as exc:
+        where = f" after line {number}" if number else ""
+        yield Failure.from_error(UnreadableInput(f"unreadable or truncated{where}: {exc}", path))
+
+
+def _stream_line(data: bytes, path: str, number: int) -> RawDocument | Failure | None:
+    try:
+        line = data.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        return Failure.from_error(MalformedRecord(f"line is not UTF-8 (byte {exc.start})", path, number))
+    if not line.strip():
+        return None
+    value = _parse(line)
+    try:
+        if isinstance(value, InputError):
+            raise value
+        return record_document(value, path, number)
+    except InputError as exc:
+        return Failure.from_error(exc.located(path, number))
 
 
 def record_document(record: Any, path: str | None = None, line: int | None = None) -> RawDocument:
