@@ -165,3 +165,42 @@ def test_fast_enough():
         classify(s)
     per_sentence = (time.perf_counter() - started) / len(sentences)
     assert per_sentence < 500e-6  # generous for loaded CI machines; ~30 µs when idle
+
+
+# ACLED sub-event definitions that are easy to confuse (hand-written, not from CASE 2021)
+@pytest.mark.parametrize("text, code", [
+    # intervention without lethal force: crowd-control means, stun grenades are not a grenade attack
+    ("Police fired rubber bullets and stun grenades to break up the march.", "PROTEST_WITH_INTER"),
+    ("Demonstrators were blocked by riot police from reaching the parliament.", "PROTEST_WITH_INTER"),
+    # a killing or arrest the protest is about is not force against (or arrest of) the protesters
+    ("Hundreds protested in the capital over the killing of a student by police.", "PEACE_PROTEST"),
+    ("Thousands marched after a man was shot dead by police last week.", "PEACE_PROTEST"),
+    ("Hundreds protested in the capital over the arrest of their leader.", "PEACE_PROTEST"),
+    ("Police opened fire on people protesting the death of a detainee, killing two.", "FORCE_AGAINST_PROTEST"),
+    # property destroyed with nobody hurt
+    ("Herders destroyed farmland and crops belonging to the villagers.", "PROPERTY_DISTRUCT"),
+    ("Armed men raided the village, looting food stocks and burning granaries.", "PROPERTY_DISTRUCT"),
+    # weapons use prevented
+    ("Security forces thwarted a suicide bombing attempt at the checkpoint.", "DISR_WEAP"),
+    ("Air defences intercepted two ballistic missiles fired toward the city.", "DISR_WEAP"),
+    ("An IED was found and safely detonated by the bomb squad.", "DISR_WEAP"),
+    # armed men shot dead in a fight: a battle, not violence against civilians
+    ("Soldiers shot dead three suspected militants in a gunfight.", "ARMED_CLASH"),
+    ("The militia relinquished control of the airport to the army without fighting.", "NON_VIOL_TERRIT_TRANSFER"),
+    ("The rebel group announced it was disbanding and its fighters would lay down their weapons.",
+     "CHANGE_TO_GROUP_ACT"),
+    ("An angry crowd beat a suspected thief to death in the market.", "MOB_VIOL"),
+    ("The United Nations strongly condemned the suicide bombing that killed 30 people.", "DIPLO"),
+])
+def test_acled_definitions(text, code):
+    assert best_type(text).code == code, classify(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister was bombarded with questions about the budget.",
+    "Critics said the party hijacked the debate.",
+    "The senator is missing the point, his rival said.",
+    "An explosion of anger followed the verdict.",
+])
+def test_figurative_uses_evoke_nothing(text):
+    assert classify(text) == [], classify(text)
