@@ -237,3 +237,34 @@ def test_articles_without_events_store_nothing_extra(store_url):
     with open_store(store_url) as s:
         s.add([article("2017-03-09")])
         assert (s.stats()["events"], s.stats()["incidents"]) == (0, 0)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_undated_reports_merge_as_in_one_batch(backend):
+    """Undated reports (no publication date, no date in the text) join only on a town-level
+    place; the store's narrowed candidate lookup gives what merging everything at once does."""
+    from dateline.resolve.incidents import merge_reports
+
+    rng = random.Random(11)
+    country = {**MOSUL, "name": "Iraq", "precision": "country", "lat": None, "lon": None, "geonameid": None}
+    places = [MOSUL, BARTELLA, ERBIL, country, None]
+    corpus = []
+    for i in range(24):
+        date = rng.choice([None, None, "2017-03-08", "2017-03-09"])
+        code = rng.choice(["SUIC_BOMB", "SUIC_BOMB", "AIR_STRIKE"])
+        place, by = rng.choice(places), rng.choice([None, actor("Islamic State")])
+        words = f" in {place['name']}" if place else ""
+        words += " by Islamic State" if by else ""
+        corpus.append(article(None if date is None else f"{date}T10:00:00+00:00",
+                              ev(code=code, date=date, place=place, killed=rng.choice([None, 3]), actor1=by,
+                                 sentence=f"Report {i}: a blast{words} killed people."),
+                              headline=f"Report {i}"))
+    reports = [e | {"article_id": a.id, "published": a.published} for a in corpus for e in a.events]
+    expected = sorted(sorted(r["article_id"] for r in inc["reports"]) for inc in merge_reports(reports))
+    with _fresh(backend) as s:
+        for a in corpus:
+            s.add([a])
+        got = sorted(sorted(r["article_id"] for r in s.event(row["id"])["reports"])
+                     for row in s.events(limit=1000))
+    assert got == expected
+    assert any(len(g) > 1 for g in got) and len(got) < len(corpus)

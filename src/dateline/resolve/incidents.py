@@ -105,6 +105,7 @@ __all__ = [
     "haversine_km",
     "figure_range",
     "actor_key",
+    "town_level",
 ]
 
 DATE_WINDOW_DAYS = 3
@@ -280,6 +281,13 @@ def _place(place: dict | None) -> _Place | None:
     return _Place(_PLACE_RANK[precision], country, place.get("admin1") or None,
                   float(lat) if has_point else None, float(lon) if has_point else None,
                   None if gid is None else str(gid), normalise_name(name) if name else None)
+
+
+def town_level(place: dict | None) -> bool:
+    """Whether ``place`` is precise enough (a town, or a place relative to one) to
+    match another report strongly: the only kind that can join an undated report."""
+    found = _place(place)
+    return found is not None and found.rank <= _PLACE_RANK["approximate"]
 
 
 def _place_relation(a: _Place | None, b: _Place | None) -> str:

@@ -38,6 +38,7 @@ from ..resolve.incidents import (
     merge_reports,
     report_interval,
     report_key,
+    town_level,
 )
 
 __all__ = ["event_rows", "insert_events", "remerge", "list_incidents", "get_incident",
@@ -129,10 +130,19 @@ def _candidates(conn: sqlite3.Connection, report: dict) -> list[tuple[dict, str 
     base += near
     params += near_params
     code = report.get("code")
-    found = _reports(conn, base + " AND e.date_lo IS NULL AND " + _SAME_CODE, [*params, code, code])
+    # A pair where either side has no date matches only on a strong (town-level) place:
+    # without one on this side no dateless pair can match, and only town-level stored
+    # reports can (else a corpus without dates would compare every report with all).
+    local = town_level(report.get("place"))
+    found = []
+    if local:
+        found += _reports(conn, base + " AND e.date_lo IS NULL AND " + _SAME_CODE + _LOCAL_SQL,
+                          [*params, code, code])
     interval = report_interval(report)
     if interval is None:
-        found += _reports(conn, base + " AND e.date_lo IS NOT NULL AND " + _SAME_CODE, [*params, code, code])
+        if local:
+            found += _reports(conn, base + " AND e.date_lo IS NOT NULL AND " + _SAME_CODE + _LOCAL_SQL,
+                              [*params, code, code])
     else:
         window = timedelta(days=DATE_TOLERANCE_DAYS)
         lo, hi = interval[0] - window, interval[1] + window
@@ -145,6 +155,9 @@ def _candidates(conn: sqlite3.Connection, report: dict) -> list[tuple[dict, str 
 
 
 _SAME_CODE = "(e.code = ? OR (e.code IS NULL AND CAST(? AS TEXT) IS NULL))"   # SQLite's "e.code IS ?"
+# stored places that can be town-level for incidents.py's _place (a point with no known coarser precision)
+_LOCAL_SQL = (" AND (e.precision IN ('city', 'approximate') OR (e.lat IS NOT NULL AND "
+              "COALESCE(e.precision, '') NOT IN ('admin1', 'region', 'country', 'continent')))")
 _LOCAL = ("city", "approximate")
 _REGIONAL = ("admin1", "region")
 
