@@ -262,3 +262,21 @@ def test_a_fatal_shooting_without_a_count_is_one_dead(pipeline):
     art = _article(pipeline, "Police are investigating a non-fatal shooting in Elgin on Saturday.",
                    published="2014-03-10")
     assert all(e["killed"] is None for e in _violent(art))
+
+
+def test_a_page_stamp_does_not_date_the_incident(pipeline):
+    art = _article(pipeline,
+                   "School remembers teen who died from gunshot Posted: Tuesday, January 20, 2015 10:49 AM EST\n\n"
+                   "A 15-year-old boy died after he was shot in the head on Sunday in Savannah, Georgia, "
+                   "police said.", published="2015-01-20")
+    events = _violent(art)
+    assert events and events[0]["date"]["value"] == "2015-01-18"
+
+
+def test_the_suburb_is_the_place_not_the_city_it_is_near(pipeline):
+    art = _article(pipeline,
+                   "Authorities say four people were shot during a party at a hotel in the Denver suburb of "
+                   "Wheat Ridge on Saturday.", published="2014-05-26")
+    events = _violent(art)
+    assert events and events[0]["place"]["name"] == "Wheat Ridge"
+    assert events[0]["injured"]["min"] == 4

@@ -132,7 +132,7 @@ def _units(article: Article, docs: list, classify) -> list[Unit]:
                 units.append(Unit(s, e, sent, offset, kind))
                 continue
             dates = []
-            for t in own_dates(article.times, s, e, article.published):
+            for t in own_dates(article.times, s, e, article.published, text):
                 how = _procedural(sent, offset, t, text)
                 dates.append(t if how is None else dict(t, later=True) if how == "later" else dict(t, said=True))
             u = Unit(s, e, sent, offset, kind, trig, cas, dates)
@@ -409,7 +409,7 @@ def _lead_date(article: Article, inc: Incident) -> dict | None:
     pub = day_of(article.published)
     if pub is None:
         return None
-    cands = [t for t in own_dates(article.times, 0, min(limit, len(article.text)), article.published)
+    cands = [t for t in own_dates(article.times, 0, min(limit, len(article.text)), article.published, article.text)
              if 0 <= (pub - day_of(t["value"])).days <= 7]
     if not cands:
         return None
@@ -505,7 +505,7 @@ def _event(article: Article, inc: Incident, n: int, units: list[Unit], gazetteer
         fb = fallback_place(article.entities, [u for u in units if u.start < 2000], text, gazetteer,
                             {where["country"]} if where.get("country") else set(), set(), head_end)
         context = article.places + ([fb] if fb else [])
-        where = place_dict(city_level(refine_place(where, context, gazetteer), context, gazetteer))
+        where = place_dict(city_level(refine_place(where, context, gazetteer), context, gazetteer, text=text))
     where = _police_town(article, where, gazetteer, head_end)
     tunit = next((u for u in inc.units if trig is not None and u.start <= trig.start < u.end), cue_unit)
     victim = None

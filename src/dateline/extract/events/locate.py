@@ -80,8 +80,13 @@ def _score(p: dict, text: str, cues: list[tuple[int, int]], first: bool, headlin
     before = text[max(0, p["start"] - 30):p["start"]]
     if p.get("relative"):
         s += 1.0
-    if re.match(r"^\s+(?:neighbou?rhood|section|district|community|area|side)\b", text[p["end"]:p["end"] + 16], re.I):
-        s -= 2.5                                     # "the Austin neighborhood" of some city
+    if re.match(r"^\s+(?:neighbou?rhood|section|district|community|area|side|suburbs?)\b", text[p["end"]:p["end"] + 16],
+                re.I):
+        s -= 2.5                                     # "the Austin neighborhood" of some city, "the Denver suburb of"
+    if _SUBURB_OF.search(before):
+        s += 1.5                                     # "the Denver suburb of Wheat Ridge": the suburb is the place
+    if re.search(r"\bLittle\s+$", before):
+        s -= 3.0                                     # "Little Havana": a neighbourhood, not the city abroad
     if p.get("name") and p.get("feature") == "city" and _key(p["name"]) != _key(p["text"]) \
             and not p.get("dateline") and len(p["text"]) > 3:
         s -= 2.0                                     # "West Side" read as an alternate name of a town
@@ -125,10 +130,17 @@ def choose_place(places: list[dict], units: list, text: str, headline_end: int =
     return (best, best_score) if with_score else best
 
 
-def city_level(place: dict, places: list[dict], gazetteer, km: float = 20.0) -> dict:
+_SUBURB_OF = re.compile(r"\bsuburbs?\s+of\s+$", re.I)
+
+
+def city_level(place: dict, places: list[dict], gazetteer, km: float = 20.0, text: str | None = None) -> dict:
     """A neighbourhood or suburb named as a town (``West Elsdon``) gives way to a much larger
-    town of the article within ``km`` (``Chicago``): incidents are placed at city level."""
+    town of the article within ``km`` (``Chicago``): incidents are placed at city level.
+    A town the ``text`` calls a suburb (``the Denver suburb of Wheat Ridge``) is a town of its own."""
     if gazetteer is None or place.get("feature") != "city" or place.get("relative") or place.get("lat") is None:
+        return place
+    start = place.get("start")
+    if text is not None and isinstance(start, int) and _SUBURB_OF.search(text, max(0, start - 30), start):
         return place
     from dateline.resolve.gazetteer import haversine_km
 

@@ -39,13 +39,24 @@ def days_apart(a: str | None, b: str | None) -> int | None:
     return None if da is None or db is None else abs((da - db).days)
 
 
-def own_dates(times: list[dict], start: int, end: int, published: str | None) -> list[dict]:
+#: a page's own time stamps ("Posted: Tuesday, January 20, 2015 10:49 AM EST") and an
+#: embedded post's signature ("— Name (@handle) January 23, 2016"): when the page or
+#: the post was written, not when the incident happened.
+_STAMP = re.compile(r"(?:\b(?:posted|updated|published|last updated|last modified|created|modified)\s*(?:on|at)?\s*:?"
+                    r"|\(@\w{1,30}\))\s*$", re.I)
+
+
+def own_dates(times: list[dict], start: int, end: int, published: str | None,
+              text: str | None = None) -> list[dict]:
     """Day-precision DATE/TIME expressions within ``[start, end)`` that are not after
-    the publication date (a future date is a court hearing or a funeral, not the incident)."""
+    the publication date (a future date is a court hearing or a funeral, not the incident)
+    and, given the ``text``, are not a page's or an embedded post's time stamp."""
     pub = day_of(published)
     out = []
     for t in times:
         if not (start <= t["start"] and t["end"] <= end) or t.get("type") not in ("DATE", "TIME"):
+            continue
+        if text is not None and _STAMP.search(text, max(0, t["start"] - 40), t["start"]):
             continue
         d = day_of(t.get("value"))
         if d is None or t.get("range"):
