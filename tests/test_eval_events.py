@@ -134,3 +134,26 @@ def test_county_cities_compare_without_their_marker():
     picked2 = {**picked, "place": {**picked["place"], "name": "Charles Mix County"}}
     assert score_incident(gold2, picked2)["city_lenient"]
     assert not score_incident(dict(gold, city="Cartersville"), picked)["city_strict"]
+
+
+def test_cli_part_scores_one_half(tmp_path):
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    def rec(iid, town):
+        return {"incident_id": iid, "gold": {"date": "2014-01-12", "state": "Illinois", "city": town,
+                                             "killed": 0, "injured": 2, "participants": []},
+                "articles": [{"id": f"a{iid}", "title": f"{town} shooting", "date": "2014-01-12",
+                              "url": "http://example.com/x", "original_url": "http://example.com/x",
+                              "text": f"Two people were injured in a shooting in {town}, Illinois, on Sunday."}]}
+    path = tmp_path / "gva.jsonl"
+    path.write_text("".join(json.dumps(rec(str(i), t)) + "\n" for i, t in enumerate(["Elgin", "Aurora"], 1)),
+                    encoding="utf-8")
+    run = CliRunner().invoke(main, ["eval", "events", str(path), "--part", "second", "--json"])
+    assert run.exit_code == 0, run.output
+    report = json.loads(run.output)
+    assert report["part"] == "second" and report["incidents"] == 1
+    assert [d["gold"]["city"] for d in report["details"]] == ["Aurora"]
+    run = CliRunner().invoke(main, ["eval", "quantities", "--part", "first"])
+    assert run.exit_code != 0 and "--part is for the events task" in run.output

@@ -430,8 +430,10 @@ def event(incident_id, db, as_json):
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--baseline/--no-baseline", default=True, show_default=True,
               help="Also score the peer baseline in the same run (trafilatura for extraction, textacy for quotes).")
+@click.option("--part", type=click.Choice(["all", "first", "second"]), default=None,
+              help="events: score only the first (tuning) or second (held-out) half of the incidents.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
-def evaluate(task, path, limit, baseline, as_json):
+def evaluate(task, path, limit, baseline, part, as_json):
     """Score the pipeline against a gold set: dateline eval extraction FILE.
 
     PATH may be left out for tasks whose gold set ships with the repository
@@ -441,8 +443,10 @@ def evaluate(task, path, limit, baseline, as_json):
     path = path or DEFAULT_PATHS.get(task)
     if path is None:
         _fail(f"eval {task}: give the gold set's path")
+    if part is not None and task != "events":
+        _fail(f"eval {task}: --part is for the events task")
     try:
-        report = run_eval(task, path, baseline=baseline, limit=limit)
+        report = run_eval(task, path, baseline=baseline, limit=limit, **({"part": part} if part else {}))
     except (EvalError, DatelineError) as exc:
         _fail(str(exc))
     if as_json:
