@@ -136,6 +136,18 @@ def test_county_cities_compare_without_their_marker():
     assert not score_incident(dict(gold, city="Cartersville"), picked)["city_strict"]
 
 
+def test_one_town_under_the_gazetteer_and_gva_names():
+    from dateline.eval.events import score_incident
+
+    def city(pred, gold):
+        picked = {"place": {"name": pred, "precision": "city", "relative": None, "country": "US", "admin1": "US.NY"},
+                  "date": {"value": "2016-01-02"}, "killed": None, "injured": None}
+        return score_incident({"date": "2016-01-02", "state": "New York", "city": gold, "killed": 0, "injured": 0},
+                              picked)["city_lenient"]
+    assert city("The Bronx", "Bronx") and city("New York City", "New York") and city("Bronx", "New York (Bronx)") is False
+    assert not city("New York", "New York City") and not city("Jersey City", "Jersey Shore")
+
+
 def test_cli_part_scores_one_half(tmp_path):
     from click.testing import CliRunner
 

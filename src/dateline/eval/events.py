@@ -22,7 +22,8 @@ Scoring, per incident (rates over all incidents scored):
   every field below;
 * ``date``: ISO date equal to gold;
 * ``city``: the predicted place's name (towns, and relative places anchored on one;
-  counties with " County" dropped, on both sides) equals gold's ``city`` case-insensitively
+  counties with " County" dropped, on both sides, and a leading "The"; the gazetteer's
+  "X City" for gold's "X") equals gold's ``city`` case-insensitively
   (``strict``); ``lenient`` compares only gold's part before `` (`` (``Chicago
   (Englewood)`` -> ``Chicago``);
 * ``state``: the place's US state name (GeoNames admin1, codes mapped through
@@ -111,7 +112,17 @@ def _county(name: str) -> str:
     for tail in (" (county)", " county"):
         if n.endswith(tail):
             n = n[: -len(tail)]
-    return n
+    return n[4:] if n.startswith("the ") else n
+
+
+def _same_city(pred: str | None, gold: str) -> bool:
+    """Names of one town: equal without county markers and a leading ``The`` (GeoNames'
+    ``The Bronx`` is GVA's ``Bronx``), or the gazetteer's ``X City`` for GVA's ``X``
+    (``New York City`` for ``New York``)."""
+    if not pred:
+        return False
+    p, g = _county(pred), _county(gold)
+    return p == g or p == g + " city"
 
 
 def _count(value: Any) -> int | None:
@@ -153,8 +164,8 @@ def score_incident(gold: dict, picked: dict | None, mentioned_states: list[str] 
     return {
         "found": True,
         "date": bool(date) and date[:10] == gold.get("date"),
-        "city_strict": bool(city) and _county(city) == _county(gcity),
-        "city_lenient": bool(city) and _county(city) == _county(gcity.split(" (")[0]),
+        "city_strict": _same_city(city, gcity),
+        "city_lenient": _same_city(city, gcity.split(" (")[0]),
         "state": bool(state) and _norm(state) == _norm(gold.get("state")),
         "killed": ok_k, "injured": ok_i, "both": ok_k and ok_i,
         "killed_error": abs(killed - gold["killed"]), "injured_error": abs(injured - gold["injured"]),
