@@ -280,3 +280,19 @@ def test_the_suburb_is_the_place_not_the_city_it_is_near(pipeline):
     events = _violent(art)
     assert events and events[0]["place"]["name"] == "Wheat Ridge"
     assert events[0]["injured"]["min"] == 4
+
+
+def test_a_county_gives_way_to_the_town_named_inside_it():
+    from dateline.extract.events.locate import county_town
+
+    county = {"name": "Mason County", "feature": "county", "country": "US", "admin1": "Washington",
+              "lat": 47.35, "lon": -123.18, "start": 10, "relative": None}
+    shelton = {"name": "Shelton", "feature": "city", "country": "US", "admin1": "Washington",
+               "lat": 47.215, "lon": -123.10, "start": 80, "relative": None}
+    seattle = {"name": "Seattle", "feature": "city", "country": "US", "admin1": "Washington",
+               "lat": 47.61, "lon": -122.33, "start": 5, "relative": None}
+    portland = {"name": "Portland", "feature": "city", "country": "US", "admin1": "Oregon",
+                "lat": 47.3, "lon": -123.2, "start": 7, "relative": None}     # wrong state, however near
+    assert county_town(county, [county, seattle, portland, shelton])["name"] == "Shelton"
+    assert county_town(county, [county, seattle, portland]) is county        # no town inside: the county
+    assert county_town(shelton, [county, seattle]) is shelton                 # a town stays a town

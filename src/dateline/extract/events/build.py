@@ -38,7 +38,7 @@ from typing import Any
 from ...model import Article
 from .actors import actor_spans, reported_by
 from .casualties import Casualty, find_casualties
-from .locate import agency_place, site_town, choose_place, city_level, demonym_places, fallback_place, place_dict, refine_place
+from .locate import agency_place, county_town, site_town, choose_place, city_level, demonym_places, fallback_place, place_dict, refine_place
 from .taxonomy import by_code
 from .when import day_of, days_apart, event_date, own_dates
 
@@ -505,7 +505,8 @@ def _event(article: Article, inc: Incident, n: int, units: list[Unit], gazetteer
         fb = fallback_place(article.entities, [u for u in units if u.start < 2000], text, gazetteer,
                             {where["country"]} if where.get("country") else set(), set(), head_end)
         context = article.places + ([fb] if fb else [])
-        where = place_dict(city_level(refine_place(where, context, gazetteer), context, gazetteer, text=text))
+        where = place_dict(city_level(county_town(refine_place(where, context, gazetteer), context), context, gazetteer,
+                                      text=text))
     where = _police_town(article, where, gazetteer, head_end)
     tunit = next((u for u in inc.units if trig is not None and u.start <= trig.start < u.end), cue_unit)
     victim = None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLACE_KEYS", "agency_place", "site_town", "choose_place", "city_level", "demonym_places", "refine_place", "place_dict", "fallback_place"]
+__all__ = ["PLACE_KEYS", "agency_place", "county_town", "site_town", "choose_place", "city_level", "demonym_places", "refine_place", "place_dict", "fallback_place"]
 
 PLACE_KEYS = ("name", "geonameid", "country", "admin1", "lat", "lon", "precision", "relative",
               "start", "end", "text")
@@ -158,6 +158,27 @@ def city_level(place: dict, places: list[dict], gazetteer, km: float = 20.0, tex
         if qp > max(5 * own, 100_000) and (best is None or qp > best[0]):
             best = (qp, q)
     return best[1] if best else place
+
+
+def county_town(place: dict, places: list[dict], km: float = 40.0) -> dict:
+    """A county gives way to the town of the article inside it (within ``km`` of the
+    county's point, same state) that the article names most, first on ties: the story
+    says "Harris County deputies" and "a home in Katy"; the incident is in Katy."""
+    if place.get("feature") != "county" or place.get("relative") or place.get("lat") is None:
+        return place
+    from dateline.resolve.gazetteer import haversine_km
+
+    towns: dict[str, list[dict]] = {}
+    for q in places:
+        if q.get("feature") != "city" or q.get("relative") or q.get("lat") is None or q.get("dateline"):
+            continue
+        if q.get("admin1") != place.get("admin1") or q.get("country") != place.get("country"):
+            continue
+        if haversine_km(place["lat"], place["lon"], q["lat"], q["lon"]) <= km:
+            towns.setdefault(q["name"], []).append(q)
+    if not towns:
+        return place
+    return max(towns.values(), key=lambda qs: (len(qs), -qs[0]["start"]))[0]
 
 
 def refine_place(place: dict, places: list[dict], gazetteer) -> dict:
